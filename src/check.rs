@@ -1,0 +1,851 @@
+//! Validation of a parsed content: every rule of fidelity and consistency, every
+//! problem with its place in the file.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::content::{RawAim, RawClause, RawContent};
+use crate::suggest::closest;
+
+/// One thing wrong with a content file, with where it is (a byte range) and hints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Option<Range<usize>>,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl Problem {
+    pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+        Problem {
+            span: Some(span),
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// A problem from the TOML parser or from serde, with a suggestion for a
+    /// misspelt field.
+    pub fn from_toml(err: &toml::de::Error, text: &str) -> Self {
+        let mut message = err.message().trim_end().to_owned();
+        // The parser says only "duplicate key": name it.
+        if let Some(key) = err.span().and_then(|span| text.get(span))
+            && message == "duplicate key"
+            && !key.is_empty()
+        {
+            message = format!("duplicate key `{key}`");
+        }
+        let mut problem = Problem {
+            span: err.span(),
+            message,
+            hints: Vec::new(),
+        };
+        if let Some(suggestion) = misspelt_field(&problem.message) {
+            problem = problem.hint(format!("did you mean `{suggestion}`?"));
+        }
+        problem
+    }
+
+    /// Says which kind of record the problem is in (serde's messages do not).
+    #[must_use]
+    pub fn in_record(mut self, kind: &str) -> Self {
+        self.message = format!("in [[{kind}]]: {}", self.message);
+        self
+    }
+
+    /// Renders the problem as `aims: error: FILE:LINE:COLUMN: message`, then hints.
+    pub fn render(&self, origin: &impl std::fmt::Display, text: &str) -> String {
+        let place = match &self.span {
+            Some(span) => {
+                let (line, column) = locate(text, span.start);
+                format!("{origin}:{line}:{column}")
+            }
+            None => origin.to_string(),
+        };
+        let mut out = format!("aims: error: {place}: {}\n", self.message);
+        for hint in &self.hints {
+            out.push_str("  hint: ");
+            out.push_str(hint);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn locate(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// A problem for a value that names nothing valid: the closest valid value, and
+/// the list of valid ones.
+pub fn unknown<S: AsRef<str>>(
+    span: Range<usize>,
+    message: &str,
+    value: &str,
+    shown: impl IntoIterator<Item = S>,
+    candidates: &[&str],
+) -> Problem {
+    let mut problem = Problem::new(span, message);
+    if let Some(suggestion) = closest(value, candidates.iter().copied()) {
+        problem = problem.hint(format!("did you mean `{suggestion}`?"));
+    }
+    let shown: Vec<String> = shown.into_iter().map(|s| s.as_ref().to_owned()).collect();
+    if shown.is_empty() {
+        problem.hint("there are none defined")
+    } else {
+        problem.hint(format!("valid: {}", shown.join(", ")))
+    }
+}
+
+/// serde says "unknown field `qoute`, expected one of `id`, `quote`, ...":
+/// find the field most like the misspelt one.
+fn misspelt_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let expected: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    closest(field, expected).map(str::to_owned)
+}
+
+/// Checks every rule of the content format on `raw`, parsed from `text`, and
+/// returns every problem found, in the order of the file.
+pub fn check(raw: &RawContent, text: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+
+    let sources = Kind::new(
+        "source",
+        &raw.sources
+            .iter()
+            .map(|s| vec![(&s.id, "id"), (&s.title, "title")])
+            .collect::<Vec<_>>(),
+        text,
+        &mut problems,
+    )
+    .marked(raw);
+    let pillars = Kind::new(
+        "pillar",
+        &raw.pillars
+            .iter()
+            .map(|p| vec![(&p.id, "id"), (&p.name, "name")])
+            .collect::<Vec<_>>(),
+        text,
+        &mut problems,
+    )
+    .marked(raw);
+    let domains = Kind::new(
+        "domain",
+        &raw.domains
+            .iter()
+            .map(|d| {
+                let mut keys = vec![(&d.id, "id"), (&d.name, "name")];
+                keys.extend(d.aliases.iter().map(|alias| (alias, "alias")));
+                keys
+            })
+            .collect::<Vec<_>>(),
+        text,
+        &mut problems,
+    )
+    .marked(raw);
+    let clauses = Kind::new(
+        "clause",
+        &raw.clauses
+            .iter()
+            .map(|c| vec![(&c.id, "id")])
+            .collect::<Vec<_>>(),
+        text,
+        &mut problems,
+    )
+    .marked(raw);
+    // Nothing refers to aims by id; indexing them finds duplicate and malformed ids.
+    Kind::new(
+        "aim",
+        &raw.aims
+            .iter()
+            .map(|a| vec![(&a.id, "id")])
+            .collect::<Vec<_>>(),
+        text,
+        &mut problems,
+    );
+
+    for source in &raw.sources {
+        not_empty(&source.text, "source", &source.id, "text", &mut problems);
+    }
+    let source_texts: Vec<Normalized> = raw
+        .sources
+        .iter()
+        .map(|s| Normalized::new(s.text.get_ref()))
+        .collect();
+
+    let clause_places = check_clauses(raw, &sources, &source_texts, &mut problems);
+
+    let mut cited = HashSet::new();
+    for aim in &raw.aims {
+        check_aim(
+            aim,
+            &Kinds {
+                raw,
+                sources: &sources,
+                pillars: &pillars,
+                domains: &domains,
+                clauses: &clauses,
+            },
+            &source_texts,
+            &mut cited,
+            &mut problems,
+        );
+    }
+
+    check_coverage(raw, &clause_places, &cited, &mut problems);
+    problems
+}
+
+/// Every clause is an aim, and a content has aims at all. Skipped where some
+/// aim could not be read: it may be the one that quotes the clause.
+fn check_coverage(
+    raw: &RawContent,
+    clause_places: &[Option<usize>],
+    cited: &HashSet<usize>,
+    problems: &mut Vec<Problem>,
+) {
+    if raw.incomplete.contains(&"aim") {
+        return;
+    }
+    for (index, clause) in raw.clauses.iter().enumerate() {
+        if clause_places[index].is_some() && !cited.contains(&index) {
+            problems.push(
+                Problem::new(
+                    clause.id.span(),
+                    format!("clause `{}` is quoted by no aim", clause.id.get_ref()),
+                )
+                .hint(format!(
+                    "every clause is an aim: add an [[aim]] with clause = \"{}\"",
+                    clause.id.get_ref()
+                )),
+            );
+        }
+    }
+
+    if raw.aims.is_empty() {
+        problems.push(Problem {
+            span: None,
+            message: "the content has no [[aim]] records".to_owned(),
+            hints: vec!["a content file holds [[source]], [[pillar]], [[domain]], [[clause]] and [[aim]] records; see README.md".to_owned()],
+        });
+    }
+}
+
+/// The records of one kind, by id, for resolving references.
+struct Kind<'a> {
+    name: &'static str,
+    ids: Vec<&'a str>,
+    /// A record of this kind could not be read, so a reference that resolves
+    /// to none may name that one: not a problem of its own.
+    incomplete: bool,
+}
+
+impl<'a> Kind<'a> {
+    /// Indexes the records of a kind, each given as its keys (id first, then name,
+    /// title or aliases). Reports malformed ids and keys that two records share:
+    /// users type these keys, so each must name one record.
+    fn new(
+        name: &'static str,
+        records: &[Vec<(&'a Spanned<String>, &'static str)>],
+        text: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Self {
+        let mut owners: HashMap<String, (usize, &'static str, usize)> = HashMap::new();
+        let mut ids = Vec::with_capacity(records.len());
+        for (index, keys) in records.iter().enumerate() {
+            let id = keys[0].0;
+            ids.push(id.get_ref().as_str());
+            for &(key, role) in keys {
+                let value = key.get_ref();
+                if value.trim().is_empty() {
+                    problems.push(Problem::new(key.span(), format!("{name} {role} is empty")));
+                    continue;
+                }
+                let typed = role == "id" || role == "alias";
+                if let Some(bad) = value
+                    .chars()
+                    .find(|c| typed && (c.is_whitespace() || *c == ','))
+                {
+                    problems.push(
+                        Problem::new(key.span(), format!("{name} {role} `{value}` holds {bad:?}"))
+                            .hint("ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`"),
+                    );
+                }
+                let folded = value.to_lowercase();
+                match owners.get(&folded) {
+                    Some(&(owner, _, _)) if owner == index => {}
+                    Some(&(owner, owner_role, start)) => {
+                        let (line, _) = locate(text, start);
+                        let message = if role == "id" && owner_role == "id" {
+                            format!("duplicate {name} id `{value}`")
+                        } else {
+                            format!(
+                                "{name} {role} `{value}` of `{}` is already the {owner_role} of {name} `{}`",
+                                id.get_ref(),
+                                ids[owner]
+                            )
+                        };
+                        problems.push(
+                            Problem::new(key.span(), message)
+                                .hint(format!("first defined at line {line}")),
+                        );
+                    }
+                    None => {
+                        owners.insert(folded, (index, role, key.span().start));
+                    }
+                }
+            }
+        }
+        Kind {
+            name,
+            ids,
+            incomplete: false,
+        }
+    }
+
+    fn marked(mut self, raw: &RawContent) -> Self {
+        self.incomplete = raw.incomplete.contains(&self.name);
+        self
+    }
+
+    /// The index of the record `reference` names; if none, a problem with the
+    /// closest id (none when the kind is incomplete).
+    fn resolve(&self, reference: &Spanned<String>, owner: &str) -> Result<usize, Option<Problem>> {
+        let value = reference.get_ref();
+        self.ids.iter().position(|id| id == value).ok_or_else(|| {
+            (!self.incomplete).then(|| {
+                unknown(
+                    reference.span(),
+                    &format!("{owner} names unknown {} `{value}`", self.name),
+                    value,
+                    &self.ids,
+                    &self.ids,
+                )
+            })
+        })
+    }
+}
+
+struct Kinds<'a> {
+    raw: &'a RawContent,
+    sources: &'a Kind<'a>,
+    pillars: &'a Kind<'a>,
+    domains: &'a Kind<'a>,
+    clauses: &'a Kind<'a>,
+}
+
+fn not_empty(
+    value: &Spanned<String>,
+    kind: &str,
+    id: &Spanned<String>,
+    field: &str,
+    problems: &mut Vec<Problem>,
+) {
+    if value.get_ref().trim().is_empty() {
+        problems.push(Problem::new(
+            value.span(),
+            format!("{kind} `{}` has an empty {field}", id.get_ref()),
+        ));
+    }
+}
+
+/// Checks each clause: its id, its verbatim text, and its place among the items
+/// of its article. Returns where each clause's text stands in its source, if found.
+fn check_clauses(
+    raw: &RawContent,
+    sources: &Kind,
+    source_texts: &[Normalized],
+    problems: &mut Vec<Problem>,
+) -> Vec<Option<usize>> {
+    let mut places = Vec::with_capacity(raw.clauses.len());
+    for clause in &raw.clauses {
+        let (id, article, item) = (
+            clause.id.get_ref(),
+            clause.article.get_ref(),
+            clause.item.get_ref(),
+        );
+        if *id != format!("{article}.{item}") {
+            problems.push(
+                Problem::new(
+                    clause.id.span(),
+                    format!(
+                        "clause id `{id}` does not match its article {article} and item {item}"
+                    ),
+                )
+                .hint(format!("write id = \"{article}.{item}\"")),
+            );
+        }
+        not_empty(&clause.text, "clause", &clause.id, "text", problems);
+        let owner = format!("clause `{id}`");
+        let place = match sources.resolve(&clause.source, &owner) {
+            Ok(source) => match source_texts[source].find(clause.text.get_ref()) {
+                Ok(found) => found.first().map(|range| range.start),
+                Err(mismatch) => {
+                    problems.push(mismatch.problem(
+                        clause.text.span(),
+                        &format!("the text of {owner}"),
+                        &format!("source `{}`", clause.source.get_ref()),
+                    ));
+                    None
+                }
+            },
+            Err(problem) => {
+                problems.extend(problem);
+                None
+            }
+        };
+        places.push(place);
+    }
+    check_clause_order(&raw.clauses, &places, problems);
+    places
+}
+
+/// The items of one article must stand in their source in the order of their numbers.
+fn check_clause_order(
+    clauses: &[RawClause],
+    places: &[Option<usize>],
+    problems: &mut Vec<Problem>,
+) {
+    for (a, first) in clauses.iter().enumerate() {
+        for (b, second) in clauses.iter().enumerate() {
+            let same_article = first.instrument == second.instrument
+                && first.article.get_ref() == second.article.get_ref()
+                && first.source.get_ref() == second.source.get_ref();
+            if !same_article || first.item.get_ref() >= second.item.get_ref() {
+                continue;
+            }
+            if let (Some(first_place), Some(second_place)) = (places[a], places[b]) {
+                // Report only neighbours in numbering, so one misplaced item is one problem.
+                let between = clauses.iter().any(|c| {
+                    c.instrument == first.instrument
+                        && c.article.get_ref() == first.article.get_ref()
+                        && c.item.get_ref() > first.item.get_ref()
+                        && c.item.get_ref() < second.item.get_ref()
+                });
+                if second_place < first_place && !between {
+                    problems.push(
+                        Problem::new(
+                            second.item.span(),
+                            format!(
+                                "clause `{}` stands before clause `{}` in source `{}`, but its item number is higher",
+                                second.id.get_ref(),
+                                first.id.get_ref(),
+                                second.source.get_ref()
+                            ),
+                        )
+                        .hint("number the items of an article in the order the source gives them"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_aim(
+    aim: &RawAim,
+    kinds: &Kinds,
+    source_texts: &[Normalized],
+    cited: &mut HashSet<usize>,
+    problems: &mut Vec<Problem>,
+) {
+    let owner = format!("aim `{}`", aim.id.get_ref());
+    not_empty(&aim.title, "aim", &aim.id, "title", problems);
+    let quote = aim.quote.get_ref();
+    if quote.trim().is_empty() {
+        not_empty(&aim.quote, "aim", &aim.id, "quote", problems);
+    } else {
+        match kinds.sources.resolve(&aim.source, &owner) {
+            Ok(source) => {
+                if let Err(mismatch) = source_texts[source].find(quote) {
+                    problems.push(mismatch.problem(
+                        aim.quote.span(),
+                        &format!("the quote of {owner}"),
+                        &format!("source `{}`", aim.source.get_ref()),
+                    ));
+                }
+            }
+            Err(problem) => problems.extend(problem),
+        }
+    }
+
+    if let Some(reference) = &aim.clause {
+        match kinds.clauses.resolve(reference, &owner) {
+            Ok(index) => {
+                cited.insert(index);
+                let clause = &kinds.raw.clauses[index];
+                if clause.source.get_ref() != aim.source.get_ref() {
+                    problems.push(Problem::new(
+                        aim.source.span(),
+                        format!(
+                            "{owner} quotes source `{}`, but its clause `{}` is quoted from source `{}`",
+                            aim.source.get_ref(),
+                            clause.id.get_ref(),
+                            clause.source.get_ref()
+                        ),
+                    ));
+                } else if let Err(mismatch) = Normalized::new(clause.text.get_ref()).find(quote) {
+                    problems.push(mismatch.problem(
+                        aim.quote.span(),
+                        &format!("the quote of {owner}"),
+                        &format!("the text of its clause `{}`", clause.id.get_ref()),
+                    ));
+                }
+            }
+            Err(problem) => problems.extend(problem),
+        }
+    }
+
+    let words = Words::new(quote);
+    for reference in &aim.pillars {
+        check_tag(&owner, reference, kinds.pillars, &words, problems, |i| {
+            let p = &kinds.raw.pillars[i];
+            vec![p.id.get_ref().as_str(), p.name.get_ref().as_str()]
+        });
+    }
+    for reference in &aim.domains {
+        check_tag(&owner, reference, kinds.domains, &words, problems, |i| {
+            let d = &kinds.raw.domains[i];
+            let mut terms = vec![d.id.get_ref().as_str(), d.name.get_ref().as_str()];
+            terms.extend(d.aliases.iter().map(|a| a.get_ref().as_str()));
+            terms
+        });
+    }
+    for (kind, list) in [("pillar", &aim.pillars), ("domain", &aim.domains)] {
+        for (i, reference) in list.iter().enumerate() {
+            if list[..i]
+                .iter()
+                .any(|earlier| earlier.get_ref() == reference.get_ref())
+            {
+                problems.push(Problem::new(
+                    reference.span(),
+                    format!("{owner} lists {kind} `{}` twice", reference.get_ref()),
+                ));
+            }
+        }
+    }
+}
+
+/// A tag (pillar or domain) must resolve, and its quote must name it: by one of
+/// `terms_of(index)`, the id, name and aliases of the tagged record.
+fn check_tag<'a>(
+    owner: &str,
+    reference: &Spanned<String>,
+    kind: &Kind,
+    words: &Words,
+    problems: &mut Vec<Problem>,
+    terms_of: impl Fn(usize) -> Vec<&'a str>,
+) {
+    let index = match kind.resolve(reference, owner) {
+        Ok(index) => index,
+        Err(problem) => return problems.extend(problem),
+    };
+    let terms = terms_of(index);
+    if !terms.iter().any(|term| words.contains(term)) {
+        let terms: Vec<String> = terms.iter().map(|t| format!("`{t}`")).collect();
+        problems.push(
+            Problem::new(
+                reference.span(),
+                format!(
+                    "{owner} is tagged with {} `{}`, but its quote does not say so",
+                    kind.name,
+                    reference.get_ref()
+                ),
+            )
+            .hint(format!(
+                "a tag must be justified by the words of the aim's own quote: one of {}",
+                terms.join(", ")
+            )),
+        );
+    }
+}
+
+/// A text with each run of white space folded to one space, for verbatim matching.
+struct Normalized {
+    text: String,
+}
+
+/// Where a quote parts from its source.
+#[derive(Debug, PartialEq, Eq)]
+struct Mismatch {
+    /// The part of the quote that does stand in the source (its end, at most).
+    matched: String,
+    /// What the quote says next.
+    quote_next: String,
+    /// What the source says next, where the matched part stands (None: nowhere).
+    source_next: Option<String>,
+}
+
+impl Mismatch {
+    fn problem(&self, span: Range<usize>, what: &str, whose: &str) -> Problem {
+        let problem = Problem::new(span, format!("{what} is not verbatim in {whose}"));
+        let problem = if self.matched.is_empty() {
+            problem.hint(format!(
+                "its words \"{}\" are not in {whose}",
+                self.quote_next
+            ))
+        } else {
+            match &self.source_next {
+                Some(next) => problem.hint(format!(
+                    "after \"{}\" the quote has \"{}\", the text has \"{}\"",
+                    self.matched, self.quote_next, next
+                )),
+                None => problem.hint(format!(
+                    "after \"{}\" the quote has \"{}\", where the text ends",
+                    self.matched, self.quote_next
+                )),
+            }
+        };
+        problem.hint("letters, case and punctuation must be as in the source; `...` joins excerpts in their order")
+    }
+}
+
+/// How much of each side a mismatch shows.
+const SHOW_CHARS: usize = 24;
+
+fn fold_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn tail(text: &str, chars: usize) -> String {
+    let count = text.chars().count();
+    let kept: String = text.chars().skip(count.saturating_sub(chars)).collect();
+    if count > chars {
+        format!("...{kept}")
+    } else {
+        kept
+    }
+}
+
+fn head(text: &str, chars: usize) -> String {
+    let kept: String = text.chars().take(chars).collect();
+    if text.chars().count() > chars {
+        format!("{kept}...")
+    } else {
+        kept
+    }
+}
+
+impl Normalized {
+    fn new(text: &str) -> Self {
+        Normalized {
+            text: fold_whitespace(text),
+        }
+    }
+
+    /// Finds each `...`-separated excerpt of `quote`, in order, each starting and
+    /// ending on a word boundary. Returns their places in the folded text.
+    fn find(&self, quote: &str) -> Result<Vec<Range<usize>>, Mismatch> {
+        let mut cursor = 0;
+        let mut found = Vec::new();
+        for excerpt in quote.split("...") {
+            let excerpt = fold_whitespace(excerpt);
+            if excerpt.is_empty() {
+                continue;
+            }
+            match self.find_excerpt(&excerpt, cursor) {
+                Some(start) => {
+                    cursor = start + excerpt.len();
+                    found.push(start..cursor);
+                }
+                None => return Err(self.mismatch(&excerpt, cursor)),
+            }
+        }
+        Ok(found)
+    }
+
+    fn find_excerpt(&self, excerpt: &str, from: usize) -> Option<usize> {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let first = excerpt.chars().next();
+        let last = excerpt.chars().next_back();
+        self.text[from..]
+            .match_indices(excerpt)
+            .map(|(start, _)| from + start)
+            .find(|&start| {
+                let before = self.text[..start].chars().next_back();
+                let after = self.text[start + excerpt.len()..].chars().next();
+                let cuts_a_word = word(before) && word(first) || word(after) && word(last);
+                !cuts_a_word
+            })
+    }
+
+    /// Finds the longest start of `excerpt` that stands in the text after `from`,
+    /// to show where the quote parts from it.
+    fn mismatch(&self, excerpt: &str, from: usize) -> Mismatch {
+        let boundaries: Vec<usize> = excerpt
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([excerpt.len()])
+            .collect();
+        let occurs = |len: usize| self.text[from..].find(&excerpt[..len]);
+        // A start of the excerpt that occurs makes every shorter start occur too.
+        let (mut low, mut high) = (0, boundaries.len() - 1);
+        while low < high {
+            let mid = (low + high).div_ceil(2);
+            if occurs(boundaries[mid]).is_some() {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        let len = boundaries[low];
+        let matched = &excerpt[..len];
+        let source_next = occurs(len).and_then(|at| {
+            let rest = &self.text[from + at + len..];
+            (!rest.is_empty()).then(|| head(rest, SHOW_CHARS))
+        });
+        Mismatch {
+            matched: if len == 0 {
+                String::new()
+            } else {
+                tail(matched, SHOW_CHARS)
+            },
+            quote_next: head(&excerpt[len..], SHOW_CHARS),
+            source_next: if len == 0 { None } else { source_next },
+        }
+    }
+}
+
+/// The words of a text, lower-cased, for checking that a tag is justified.
+struct Words {
+    padded: String,
+}
+
+impl Words {
+    fn new(text: &str) -> Self {
+        Words {
+            padded: format!(" {} ", Self::fold(text)),
+        }
+    }
+
+    fn fold(text: &str) -> String {
+        let spaced: String = text
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        spaced
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Whether `term` stands in the text as whole words (`good-neighbor` matches
+    /// "good neighbor"; `transport` does not match "transportation").
+    fn contains(&self, term: &str) -> bool {
+        let term = Self::fold(term);
+        !term.is_empty() && self.padded.contains(&format!(" {term} "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "The Assembly aims  at\n peace; fostering trade and investment; and more.";
+
+    #[test]
+    fn finds_quotes_verbatim_with_folded_whitespace_and_ellipses() {
+        let text = Normalized::new(SOURCE);
+        for quote in [
+            "The Assembly aims at peace",
+            "The Assembly aims\tat peace;",
+            "The Assembly ... trade and investment",
+            "...fostering trade",
+            "and more.",
+        ] {
+            assert!(text.find(quote).is_ok(), "{quote:?} should be found");
+        }
+    }
+
+    #[test]
+    fn rejects_quotes_that_differ_cut_words_or_change_order() {
+        let text = Normalized::new(SOURCE);
+        for quote in [
+            "the Assembly aims",
+            "The Assembly aims at peace.",
+            "ssembly aims",
+            "fostering trad",
+            "trade and investment ... The Assembly",
+            "war",
+        ] {
+            assert!(text.find(quote).is_err(), "{quote:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn a_mismatch_shows_where_the_quote_parts_from_the_source() {
+        let text = Normalized::new(SOURCE);
+        assert_eq!(
+            text.find("fostering trade and investments").unwrap_err(),
+            Mismatch {
+                matched: "...ing trade and investment".to_owned(),
+                quote_next: "s".to_owned(),
+                source_next: Some("; and more.".to_owned()),
+            }
+        );
+        assert_eq!(
+            text.find("war").unwrap_err(),
+            Mismatch {
+                matched: String::new(),
+                quote_next: "war".to_owned(),
+                source_next: None,
+            }
+        );
+    }
+
+    #[test]
+    fn tags_need_whole_words() {
+        let words =
+            Words::new("the advancement of amicable and good-neighbor relations; Human Rights");
+        for (term, expected) in [
+            ("good-neighbor", true),
+            ("human-rights", true),
+            ("Human rights", true),
+            ("relations", true),
+            ("relation", false),
+            ("neighbor", true),
+            ("advance", false),
+            ("", false),
+        ] {
+            assert_eq!(words.contains(term), expected, "{term:?}");
+        }
+    }
+
+    #[test]
+    fn locates_lines_and_columns_in_characters() {
+        let text = "a = 1\nbé = 'x'\n";
+        assert_eq!(locate(text, 0), (1, 1));
+        assert_eq!(locate(text, 6), (2, 1));
+        assert_eq!(locate(text, text.find('=').unwrap()), (1, 3));
+        assert_eq!(locate(text, text.rfind('=').unwrap()), (2, 4));
+        assert_eq!(locate(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn suggests_a_misspelt_field() {
+        assert_eq!(
+            misspelt_field("unknown field `qoute`, expected one of `id`, `title`, `quote`"),
+            Some("quote".to_owned())
+        );
+        assert_eq!(misspelt_field("missing field `quote`"), None);
+    }
+}

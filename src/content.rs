@@ -1,0 +1,462 @@
+//! The content model, and the one loader that reads, checks and resolves it.
+//!
+//! A content file is parsed into spanned raw records (so every problem can name
+//! its line and column), checked as a whole by `check`, and only then resolved
+//! into the plain model the rest of `aims` works on.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use crate::check::{self, Problem};
+
+/// The built-in content, compiled into the binary.
+pub const BUILTIN_TEXT: &str = include_str!("../content/aims.toml");
+/// The name the built-in content goes by in messages.
+pub const BUILTIN_NAME: &str = "content/aims.toml";
+
+/// Where content comes from.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    Builtin,
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Builtin => f.write_str(BUILTIN_NAME),
+            Origin::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// A content that has passed every check, with its references resolved to indices.
+#[derive(Debug)]
+pub struct Content {
+    pub sources: Vec<Source>,
+    pub pillars: Vec<Pillar>,
+    pub domains: Vec<Domain>,
+    pub clauses: Vec<Clause>,
+    pub aims: Vec<Aim>,
+}
+
+#[derive(Debug)]
+#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub standing: String,
+    pub text: String,
+}
+
+#[derive(Debug)]
+#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
+pub struct Pillar {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug)]
+#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
+pub struct Domain {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub description: String,
+}
+
+#[derive(Debug)]
+#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
+pub struct Clause {
+    pub id: String,
+    pub instrument: String,
+    pub article: u32,
+    pub item: u32,
+    pub source: usize,
+    pub text: String,
+}
+
+#[derive(Debug)]
+#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
+pub struct Aim {
+    pub id: String,
+    pub title: String,
+    pub quote: String,
+    pub source: usize,
+    pub clause: Option<usize>,
+    pub pillars: Vec<usize>,
+    pub domains: Vec<usize>,
+}
+
+/// A content file that failed to load: every problem found in it.
+#[derive(Debug)]
+pub struct ContentError {
+    pub origin: Origin,
+    pub text: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.problems.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        write!(f, "{} has {count} {noun}", self.origin)
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Reads, parses, checks and resolves the content from `origin`.
+///
+/// I/O failures come back as plain errors; everything wrong with the text
+/// itself comes back as one `ContentError` listing every problem.
+pub fn load(origin: &Origin) -> anyhow::Result<Content> {
+    let text = read(origin)?;
+    parse_and_check(origin, text).map_err(anyhow::Error::new)
+}
+
+fn read(origin: &Origin) -> anyhow::Result<String> {
+    let path = match origin {
+        Origin::Builtin => return Ok(BUILTIN_TEXT.to_owned()),
+        Origin::File(path) => path,
+    };
+    let bytes = read_file(path)?;
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.into_bytes();
+        // Everything before the first bad byte is valid UTF-8, so it can be located.
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        let (line, column) = check::locate(&prefix, valid);
+        anyhow::anyhow!(
+            "{}:{line}:{column}: invalid UTF-8 (byte 0x{:02x}); a content file must be UTF-8 text",
+            path.display(),
+            bytes[valid]
+        )
+    })
+}
+
+fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
+    if path.as_os_str().is_empty() {
+        anyhow::bail!("the content path is empty; give a file, as in `--content my-aims.toml`");
+    }
+    if path.is_dir() {
+        anyhow::bail!(
+            "cannot read content file {}: it is a directory, not a TOML file",
+            path.display()
+        );
+    }
+    std::fs::read(path)
+        .map_err(|err| anyhow::anyhow!("cannot read content file {}: {err}", path.display()))
+}
+
+/// Parses and checks `text`; the pure part of `load`, for any origin.
+pub fn parse_and_check(origin: &Origin, text: String) -> Result<Content, ContentError> {
+    let (raw, mut problems) = parse(&text);
+    if let Some(raw) = &raw {
+        problems.extend(check::check(raw, &text));
+    }
+    problems.sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
+    match raw {
+        Some(raw) if problems.is_empty() => Ok(resolve(raw)),
+        _ => Err(ContentError {
+            origin: origin.clone(),
+            text,
+            problems,
+        }),
+    }
+}
+
+// The raw records, as written in the file, with spans for messages. `check`
+// reads them; `resolve` turns them into the model once they have passed.
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub standing: String,
+    pub text: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPillar {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDomain {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClause {
+    pub id: Spanned<String>,
+    pub instrument: String,
+    pub article: Spanned<u32>,
+    pub item: Spanned<u32>,
+    pub source: Spanned<String>,
+    pub text: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAim {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub quote: Spanned<String>,
+    pub source: Spanned<String>,
+    #[serde(default)]
+    pub clause: Option<Spanned<String>>,
+    #[serde(default)]
+    pub pillars: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub domains: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default)]
+pub struct RawContent {
+    pub sources: Vec<RawSource>,
+    pub pillars: Vec<RawPillar>,
+    pub domains: Vec<RawDomain>,
+    pub clauses: Vec<RawClause>,
+    pub aims: Vec<RawAim>,
+    /// The kinds with a record that could not be read: a reference to them may
+    /// point at that record, so `check` does not call it dangling.
+    pub incomplete: Vec<&'static str>,
+}
+
+/// The top-level keys of a content file, each an array of tables.
+const KINDS: [&str; 5] = ["source", "pillar", "domain", "clause", "aim"];
+
+/// Parses `text` into raw records. Syntax errors stop the parse (what follows
+/// them cannot be trusted: no records); shape errors (unknown or missing fields,
+/// wrong types) are collected record by record, so that all of them are
+/// reported, and the records that could be read are still checked.
+fn parse(text: &str) -> (Option<RawContent>, Vec<Problem>) {
+    let mut raw = RawContent::default();
+    let (document, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let problems = errors
+            .iter()
+            .map(|err| Problem::from_toml(err, text))
+            .collect();
+        return (None, problems);
+    }
+    let mut problems = Vec::new();
+    for (key, value) in document.into_inner() {
+        match key.get_ref().as_ref() {
+            "source" => records("source", value, &mut raw.sources, &mut problems, text),
+            "pillar" => records("pillar", value, &mut raw.pillars, &mut problems, text),
+            "domain" => records("domain", value, &mut raw.domains, &mut problems, text),
+            "clause" => records("clause", value, &mut raw.clauses, &mut problems, text),
+            "aim" => records("aim", value, &mut raw.aims, &mut problems, text),
+            other => problems.push(check::unknown(
+                key.span(),
+                &format!("unknown record kind `{other}`"),
+                other,
+                KINDS.iter().map(|kind| format!("[[{kind}]]")),
+                &KINDS,
+            )),
+        }
+    }
+    for kind in KINDS {
+        let marker = format!("in [[{kind}]]");
+        if problems.iter().any(|p| p.message.starts_with(&marker)) {
+            raw.incomplete.push(kind);
+        }
+    }
+    (Some(raw), problems)
+}
+
+/// Deserializes each table of the array `value` into a `T`, one by one.
+fn records<'de, T: Deserialize<'de>>(
+    kind: &str,
+    value: Spanned<DeValue<'de>>,
+    out: &mut Vec<T>,
+    problems: &mut Vec<Problem>,
+    text: &str,
+) {
+    let span = value.span();
+    let DeValue::Array(array) = value.into_inner() else {
+        problems.push(Problem::new(
+            span,
+            format!("`{kind}` must be an array of tables, written as [[{kind}]] sections"),
+        ));
+        return;
+    };
+    for item in array {
+        if !item.get_ref().is_table() {
+            problems.push(
+                Problem::new(
+                    item.span(),
+                    format!(
+                        "each `{kind}` must be a table, found {}",
+                        item.get_ref().type_str()
+                    ),
+                )
+                .in_record(kind),
+            );
+            continue;
+        }
+        match T::deserialize(ValueDeserializer::from(item)) {
+            Ok(record) => out.push(record),
+            Err(err) => problems.push(Problem::from_toml(&err, text).in_record(kind)),
+        }
+    }
+}
+
+/// Turns checked raw records into the model. Every reference resolves: `check`
+/// has made sure of it, so a miss here is a bug, not bad input.
+fn resolve(raw: RawContent) -> Content {
+    let position = |ids: &[&str], id: &str| {
+        ids.iter()
+            .position(|candidate| *candidate == id)
+            .expect("checked content has no dangling reference")
+    };
+    let source_ids: Vec<&str> = raw
+        .sources
+        .iter()
+        .map(|s| s.id.get_ref().as_str())
+        .collect();
+    let pillar_ids: Vec<&str> = raw
+        .pillars
+        .iter()
+        .map(|p| p.id.get_ref().as_str())
+        .collect();
+    let domain_ids: Vec<&str> = raw
+        .domains
+        .iter()
+        .map(|d| d.id.get_ref().as_str())
+        .collect();
+    let clause_ids: Vec<&str> = raw
+        .clauses
+        .iter()
+        .map(|c| c.id.get_ref().as_str())
+        .collect();
+
+    let clauses = raw
+        .clauses
+        .iter()
+        .map(|c| Clause {
+            id: c.id.get_ref().clone(),
+            instrument: c.instrument.clone(),
+            article: *c.article.get_ref(),
+            item: *c.item.get_ref(),
+            source: position(&source_ids, c.source.get_ref()),
+            text: c.text.get_ref().clone(),
+        })
+        .collect();
+    let aims = raw
+        .aims
+        .iter()
+        .map(|a| Aim {
+            id: a.id.get_ref().clone(),
+            title: a.title.get_ref().clone(),
+            quote: a.quote.get_ref().clone(),
+            source: position(&source_ids, a.source.get_ref()),
+            clause: a
+                .clause
+                .as_ref()
+                .map(|c| position(&clause_ids, c.get_ref())),
+            pillars: a
+                .pillars
+                .iter()
+                .map(|p| position(&pillar_ids, p.get_ref()))
+                .collect(),
+            domains: a
+                .domains
+                .iter()
+                .map(|d| position(&domain_ids, d.get_ref()))
+                .collect(),
+        })
+        .collect();
+
+    Content {
+        sources: raw
+            .sources
+            .into_iter()
+            .map(|s| Source {
+                id: s.id.into_inner(),
+                title: s.title.into_inner(),
+                standing: s.standing,
+                text: s.text.into_inner(),
+            })
+            .collect(),
+        pillars: raw
+            .pillars
+            .into_iter()
+            .map(|p| Pillar {
+                id: p.id.into_inner(),
+                name: p.name.into_inner(),
+                description: p.description,
+            })
+            .collect(),
+        domains: raw
+            .domains
+            .into_iter()
+            .map(|d| Domain {
+                id: d.id.into_inner(),
+                name: d.name.into_inner(),
+                aliases: d.aliases.into_iter().map(Spanned::into_inner).collect(),
+                description: d.description,
+            })
+            .collect(),
+        clauses,
+        aims,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_content_loads() {
+        let content = load(&Origin::Builtin).expect("the built-in content is valid");
+        assert_eq!(content.pillars.len(), 4);
+        let clause_ids: Vec<&str> = content.clauses.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(
+            clause_ids,
+            [
+                "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9"
+            ]
+        );
+        assert!(
+            (20..=35).contains(&content.aims.len()),
+            "{}",
+            content.aims.len()
+        );
+    }
+
+    #[test]
+    fn a_record_that_is_not_a_table_is_a_problem() {
+        let err = parse_and_check(&Origin::Builtin, "aim = [1]".to_owned()).unwrap_err();
+        assert_eq!(
+            err.problems[0].message,
+            "in [[aim]]: each `aim` must be a table, found integer"
+        );
+    }
+
+    #[test]
+    fn a_kind_that_is_not_an_array_is_a_problem() {
+        let err = parse_and_check(&Origin::Builtin, "aim = 'x'".to_owned()).unwrap_err();
+        assert_eq!(
+            err.problems[0].message,
+            "`aim` must be an array of tables, written as [[aim]] sections"
+        );
+    }
+}
