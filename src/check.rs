@@ -55,9 +55,16 @@ impl Problem {
     }
 
     /// Says which kind of record the problem is in (serde's messages do not).
+    /// `record` is the kind, then the id if known: "aim `peace`".
     #[must_use]
-    pub fn in_record(mut self, kind: &str) -> Self {
-        self.message = format!("in [[{kind}]]: {}", self.message);
+    pub fn in_record(mut self, record: &str) -> Self {
+        let (kind, id) = record.split_once(' ').unwrap_or((record, ""));
+        let id = if id.is_empty() {
+            String::new()
+        } else {
+            format!(" {id}")
+        };
+        self.message = format!("in [[{kind}]]{id}: {}", self.message);
         self
     }
 
@@ -706,20 +713,35 @@ impl Normalized {
                 high = mid - 1;
             }
         }
-        let len = boundaries[low];
-        let matched = &excerpt[..len];
-        let source_next = occurs(len).and_then(|at| {
-            let rest = &self.text[from + at + len..];
-            (!rest.is_empty()).then(|| head(rest, SHOW_CHARS))
+        let longest = boundaries[low];
+        let at = occurs(longest);
+        // Part at the start of the word the quote and source differ in, so the
+        // hint shows whole words: "peace and" then "security" against "stability".
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mid_word =
+            word(excerpt[..longest].chars().next_back()) && word(excerpt[longest..].chars().next());
+        let len = if mid_word {
+            excerpt[..longest]
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |i| {
+                    i + excerpt[i..].chars().next().map_or(1, char::len_utf8)
+                })
+        } else {
+            longest
+        };
+        let matched = excerpt[..len].trim_end();
+        let source_next = at.and_then(|at| {
+            let rest = &self.text[from + at + matched.len()..];
+            (!rest.trim().is_empty()).then(|| head(rest.trim_start(), SHOW_CHARS))
         });
         Mismatch {
-            matched: if len == 0 {
-                String::new()
+            matched: tail(matched, SHOW_CHARS),
+            quote_next: head(excerpt[matched.len()..].trim_start(), SHOW_CHARS),
+            source_next: if matched.is_empty() {
+                None
             } else {
-                tail(matched, SHOW_CHARS)
+                source_next
             },
-            quote_next: head(&excerpt[len..], SHOW_CHARS),
-            source_next: if len == 0 { None } else { source_next },
         }
     }
 }
@@ -797,9 +819,9 @@ mod tests {
         assert_eq!(
             text.find("fostering trade and investments").unwrap_err(),
             Mismatch {
-                matched: "...ing trade and investment".to_owned(),
-                quote_next: "s".to_owned(),
-                source_next: Some("; and more.".to_owned()),
+                matched: "fostering trade and".to_owned(),
+                quote_next: "investments".to_owned(),
+                source_next: Some("investment; and more.".to_owned()),
             }
         );
         assert_eq!(

@@ -1,4 +1,8 @@
 //! The command line, as clap derive types: what the user can type, and its help.
+#![allow(
+    clippy::doc_markdown,
+    reason = "doc comments here are the user's help text, where backticks would show"
+)]
 
 use std::path::PathBuf;
 
@@ -17,7 +21,8 @@ Examples:
 #[command(name = "aims", version, after_help = EXAMPLES)]
 pub struct Cli {
     /// Read the content from this TOML file instead of the built-in one
-    #[arg(long, global = true, value_name = "PATH", env = "AIMS_CONTENT")]
+    /// [env: AIMS_CONTENT]
+    #[arg(long, global = true, value_name = "PATH")]
     pub content: Option<PathBuf>,
 
     #[command(subcommand)]

@@ -18,18 +18,42 @@ pub const BUILTIN_TEXT: &str = include_str!("../content/aims.toml");
 /// The name the built-in content goes by in messages.
 pub const BUILTIN_NAME: &str = "content/aims.toml";
 
+/// The environment variable that names a content file when `--content` does not.
+pub const CONTENT_VAR: &str = "AIMS_CONTENT";
+
 /// Where content comes from.
 #[derive(Debug, Clone)]
 pub enum Origin {
     Builtin,
-    File(PathBuf),
+    /// A file the user named, on the command line or (`from_env`) in `AIMS_CONTENT`.
+    File {
+        path: PathBuf,
+        from_env: bool,
+    },
+}
+
+impl Origin {
+    /// The content in use: `--content`, else a non-empty `AIMS_CONTENT`, else built in.
+    pub fn resolve(flag: Option<PathBuf>, env: Option<std::ffi::OsString>) -> Self {
+        match (flag, env) {
+            (Some(path), _) => Origin::File {
+                path,
+                from_env: false,
+            },
+            (None, Some(value)) if !value.is_empty() => Origin::File {
+                path: value.into(),
+                from_env: true,
+            },
+            (None, _) => Origin::Builtin,
+        }
+    }
 }
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Builtin => f.write_str(BUILTIN_NAME),
-            Origin::File(path) => write!(f, "{}", path.display()),
+            Origin::File { path, .. } => write!(f, "{}", path.display()),
         }
     }
 }
@@ -121,11 +145,17 @@ pub fn load(origin: &Origin) -> anyhow::Result<Content> {
 }
 
 fn read(origin: &Origin) -> anyhow::Result<String> {
-    let path = match origin {
+    let (path, from_env) = match origin {
         Origin::Builtin => return Ok(BUILTIN_TEXT.to_owned()),
-        Origin::File(path) => path,
+        Origin::File { path, from_env } => (path, *from_env),
     };
-    let bytes = read_file(path)?;
+    let bytes = read_file(path).map_err(|err| {
+        if from_env {
+            err.context(format!("{CONTENT_VAR} names {}", path.display()))
+        } else {
+            err
+        }
+    })?;
     String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let bytes = err.into_bytes();
@@ -141,9 +171,6 @@ fn read(origin: &Origin) -> anyhow::Result<String> {
 }
 
 fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
-    if path.as_os_str().is_empty() {
-        anyhow::bail!("the content path is empty; give a file, as in `--content my-aims.toml`");
-    }
     if path.is_dir() {
         anyhow::bail!(
             "cannot read content file {}: it is a directory, not a TOML file",
@@ -275,6 +302,7 @@ fn parse(text: &str) -> (Option<RawContent>, Vec<Problem>) {
     }
     for kind in KINDS {
         let marker = format!("in [[{kind}]]");
+        // "in [[aim]]" and "in [[aim]] `peace`" alike.
         if problems.iter().any(|p| p.message.starts_with(&marker)) {
             raw.incomplete.push(kind);
         }
@@ -312,9 +340,19 @@ fn records<'de, T: Deserialize<'de>>(
             );
             continue;
         }
+        // Name the record in messages by its id, when it has one.
+        let id = item
+            .get_ref()
+            .as_table()
+            .and_then(|table| table.get("id"))
+            .and_then(|id| id.get_ref().as_str())
+            .map(|id| format!(" `{id}`"))
+            .unwrap_or_default();
         match T::deserialize(ValueDeserializer::from(item)) {
             Ok(record) => out.push(record),
-            Err(err) => problems.push(Problem::from_toml(&err, text).in_record(kind)),
+            Err(err) => {
+                problems.push(Problem::from_toml(&err, text).in_record(&format!("{kind}{id}")));
+            }
         }
     }
 }
@@ -423,6 +461,17 @@ fn resolve(raw: RawContent) -> Content {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_flag_wins_over_the_environment_and_empty_means_unset() {
+        let resolve = |flag: Option<&str>, env: Option<&str>| {
+            Origin::resolve(flag.map(PathBuf::from), env.map(Into::into)).to_string()
+        };
+        assert_eq!(resolve(Some("a.toml"), Some("b.toml")), "a.toml");
+        assert_eq!(resolve(None, Some("b.toml")), "b.toml");
+        assert_eq!(resolve(None, Some("")), BUILTIN_NAME);
+        assert_eq!(resolve(None, None), BUILTIN_NAME);
+    }
 
     #[test]
     fn builtin_content_loads() {

@@ -33,13 +33,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let origin = match cli.content {
-        Some(path) => Origin::File(path),
-        None => Origin::Builtin,
-    };
+    let origin = Origin::resolve(cli.content, std::env::var_os(content::CONTENT_VAR));
     match cli.command {
         Command::Check { path } => {
-            let origin = path.map_or(origin, Origin::File);
+            let origin = path.map_or(origin, |path| Origin::File {
+                path,
+                from_env: false,
+            });
             let content = content::load(&origin)?;
             let mut out = io::stdout().lock();
             writeln!(
