@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::content::{RawAim, RawClause, RawContent};
-use crate::suggest::closest;
+use crate::suggest::{closest, hints};
 
 /// One thing wrong with a content file, with where it is (a byte range) and hints.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,23 +101,18 @@ pub fn locate(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// A problem for a value that names nothing valid: the closest valid value, and
-/// the list of valid ones.
-pub fn unknown<S: AsRef<str>>(
+/// the list of valid ones (`plural` names them).
+pub fn unknown(
     span: Range<usize>,
     message: &str,
     value: &str,
-    shown: impl IntoIterator<Item = S>,
     candidates: &[&str],
+    plural: &str,
 ) -> Problem {
-    let mut problem = Problem::new(span, message);
-    if let Some(suggestion) = closest(value, candidates.iter().copied()) {
-        problem = problem.hint(format!("did you mean `{suggestion}`?"));
-    }
-    let shown: Vec<String> = shown.into_iter().map(|s| s.as_ref().to_owned()).collect();
-    if shown.is_empty() {
-        problem.hint("there are none defined")
-    } else {
-        problem.hint(format!("valid: {}", shown.join(", ")))
+    Problem {
+        span: Some(span),
+        message: message.to_owned(),
+        hints: hints(value, candidates, plural),
     }
 }
 
@@ -345,7 +340,7 @@ impl<'a> Kind<'a> {
                     &format!("{owner} names unknown {} `{value}`", self.name),
                     value,
                     &self.ids,
-                    &self.ids,
+                    &format!("{}s", self.name),
                 )
             })
         })

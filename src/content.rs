@@ -291,13 +291,17 @@ fn parse(text: &str) -> (Option<RawContent>, Vec<Problem>) {
             "domain" => records("domain", value, &mut raw.domains, &mut problems, text),
             "clause" => records("clause", value, &mut raw.clauses, &mut problems, text),
             "aim" => records("aim", value, &mut raw.aims, &mut problems, text),
-            other => problems.push(check::unknown(
-                key.span(),
-                &format!("unknown record kind `{other}`"),
-                other,
-                KINDS.iter().map(|kind| format!("[[{kind}]]")),
-                &KINDS,
-            )),
+            other => {
+                let kinds = KINDS.map(|kind| format!("[[{kind}]]"));
+                let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
+                problems.push(check::unknown(
+                    key.span(),
+                    &format!("unknown record kind `[[{other}]]`"),
+                    &format!("[[{other}]]"),
+                    &kinds,
+                    "kinds",
+                ));
+            }
         }
     }
     for kind in KINDS {

@@ -1,4 +1,7 @@
-//! The closest valid value to one a user or a content file gave: "did you mean ...?".
+//! The closest valid value to one a user or a content file gave ("did you mean
+//! ...?"), and the usage error that carries it.
+
+use std::fmt;
 
 /// Returns the candidate most like `value`, ignoring case, if any is alike enough
 /// to be worth suggesting.
@@ -19,9 +22,49 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, candidate)| candidate)
 }
 
+/// The hints for a value that names nothing valid: the closest candidate, and
+/// the list of valid ones (`plural` names them: "domains").
+pub fn hints(value: &str, candidates: &[&str], plural: &str) -> Vec<String> {
+    let mut hints = Vec::new();
+    if let Some(suggestion) = closest(value, candidates.iter().copied()) {
+        hints.push(format!("did you mean `{suggestion}`?"));
+    }
+    if candidates.is_empty() {
+        hints.push(format!("no {plural} are defined"));
+    } else {
+        hints.push(format!("valid {plural}: {}", candidates.join(", ")));
+    }
+    hints
+}
+
+/// A value the user typed that names nothing: exit 2, like clap's own usage errors.
+#[derive(Debug)]
+pub struct UsageError {
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl UsageError {
+    /// "unknown domain `transprt`", with the closest valid value and the valid ones.
+    pub fn unknown(kind: &str, value: &str, candidates: &[&str]) -> Self {
+        UsageError {
+            message: format!("unknown {kind} `{value}`"),
+            hints: hints(value, candidates, &format!("{kind}s")),
+        }
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::*;
 
     #[test]
     fn suggests_the_closest_alike_candidate() {
@@ -36,5 +79,22 @@ mod tests {
         ] {
             assert_eq!(closest(typed, domains), expected, "for {typed:?}");
         }
+    }
+
+    #[test]
+    fn an_unknown_value_lists_the_valid_ones() {
+        let err = UsageError::unknown("pillar", "langauge", &["language", "culture"]);
+        assert_eq!(err.message, "unknown pillar `langauge`");
+        assert_eq!(
+            err.hints,
+            [
+                "did you mean `language`?",
+                "valid pillars: language, culture"
+            ]
+        );
+        assert_eq!(
+            UsageError::unknown("pillar", "x", &[]).hints,
+            ["no pillars are defined"]
+        );
     }
 }
