@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::content::{RawAim, RawClause, RawContent};
-use crate::suggest::{closest, hints};
+use crate::suggest::{closest, hints, pairs};
 
 /// One thing wrong with a content file, with where it is (a byte range) and hints.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,7 +112,7 @@ pub fn unknown(
     Problem {
         span: Some(span),
         message: message.to_owned(),
-        hints: hints(value, candidates, plural),
+        hints: hints(value, &pairs(candidates), candidates, plural),
     }
 }
 

@@ -6,14 +6,20 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
-  aims check                      validate the built-in content
-  aims check my-aims.toml         validate a content file of your own
-  aims --content my-aims.toml check
-  AIMS_CONTENT=my-aims.toml aims check";
+  aims list --domain transport                  what the Assembly aims to do about transport
+  aims list --clause 2.7 --format json | jq -r '.[].quote'
+  aims list --pillar language | cut -f1         ids of the aims on the language pillar
+  aims search trade investment                  aims whose title or quote holds both words
+  aims show combat-terrorism                    one aim in full, with its citation
+  aims domains                                  the fields of cooperation, with counts
+  aims check my-aims.toml                       validate a content file of your own
+
+In a pipe, listings are TSV (one aim per line, tab-separated, no header);
+on a terminal, a table. --format picks one of table, tsv, csv, json, jsonl, markdown.";
 
 /// Browse the stated aims of the Assembly of Turkic-speaking States, offline,
 /// with quotes you can cite.
@@ -25,12 +31,109 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub content: Option<PathBuf>,
 
+    /// When to colour tables: auto (on a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// List aims as a table, filtered by pillar, domain, clause, source or text
+    #[command(after_help = "\
+Examples:
+  aims list                                   every aim
+  aims list --domain transport                the aims about transport (or transportation)
+  aims list --domain trade,economy            trade OR economy
+  aims list --domain peace --clause 2         peace AND any item of Article 2
+  aims list --clause 2.7 --format json | jq -r '.[].quote'
+  aims list --pillar language | cut -f1       ids only
+  aims list --columns id,citation --format csv
+
+Values of one filter (repeated, or comma-separated) are OR; different filters
+are AND. Values match ids, names and aliases, ignoring case.")]
+    List {
+        #[command(flatten)]
+        filters: Filters,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// Show aims in full: title, quote, citation, clause, pillars, domains
+    #[command(after_help = "\
+Examples:
+  aims show combat-terrorism
+  aims show trade-investment balanced-economy
+  aims show rule-of-law --format json | jq -r .[0].citation")]
+    Show {
+        /// The ids of the aims to show (see `aims list | cut -f1`)
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// Find aims whose title or quote holds every word (ignoring case)
+    #[command(after_help = "\
+Examples:
+  aims search terrorism
+  aims search trade investment                both words
+  aims search cooperation --domain peace      with the filters of `list`")]
+    Search {
+        /// Words that the title or quote must all hold
+        #[arg(value_name = "WORD", required = true)]
+        words: Vec<String>,
+        #[command(flatten)]
+        filters: Filters,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// List the four pillars, with how many aims each
+    #[command(after_help = "\
+Examples:
+  aims pillars
+  aims pillars --format json")]
+    Pillars {
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// List the domains of cooperation, with aliases and how many aims each
+    #[command(after_help = "\
+Examples:
+  aims domains
+  aims domains --columns id,aims --format csv")]
+    Domains {
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// List the article clauses, with their text and how many aims each
+    #[command(after_help = "\
+Examples:
+  aims clauses
+  aims clauses --format json | jq -r '.[] | \"\\(.id) \\(.text)\"'
+
+The clauses are Article 2 of the Nakhchivan Agreement as the source quotes it:
+the source paraphrases, and the official wording and order may differ.")]
+    Clauses {
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// List the source documents, with notes on their standing
+    #[command(after_help = "\
+Examples:
+  aims sources
+  aims sources --format json | jq -r '.[].standing'")]
+    Sources {
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
     /// Validate a content file: every rule, every problem with its line and column
     #[command(after_help = "\
 Examples:
@@ -42,4 +145,69 @@ Exit status: 0 when the content is valid, 1 when it has problems.")]
         /// The content file to check [default: the content in use]
         path: Option<PathBuf>,
     },
+}
+
+/// Filters of `list` and `search`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct Filters {
+    /// Aims on these pillars (id or name)
+    #[arg(long, value_name = "PILLAR", value_delimiter = ',')]
+    pub pillar: Vec<String>,
+
+    /// Aims in these domains (id, name or alias)
+    #[arg(long, value_name = "DOMAIN", value_delimiter = ',')]
+    pub domain: Vec<String>,
+
+    /// Aims quoting these clauses: 2.7 for one item, 2 for all of Article 2
+    #[arg(long, value_name = "CLAUSE", value_delimiter = ',')]
+    pub clause: Vec<String>,
+
+    /// Aims quoted from these sources (id or title)
+    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    pub source: Vec<String>,
+
+    /// Aims whose title or quote holds this text (ignoring case)
+    #[arg(long, value_name = "TEXT", value_delimiter = ',')]
+    pub text: Vec<String>,
+}
+
+/// How a listing is printed.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Output format [default: table on a terminal, tsv otherwise]
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Pick and order the columns of table, tsv, csv and markdown (e.g. id,citation)
+    #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
+    pub columns: Option<Vec<String>>,
+
+    /// Drop the header row of table, csv and markdown
+    #[arg(long)]
+    pub no_header: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns that fit the terminal
+    Table,
+    /// Tab-separated, one record per line, no header
+    Tsv,
+    /// RFC 4180, with a header row
+    Csv,
+    /// One array of objects
+    Json,
+    /// One object per line
+    Jsonl,
+    /// A GitHub table
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }

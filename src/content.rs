@@ -69,16 +69,13 @@ pub struct Content {
 }
 
 #[derive(Debug)]
-#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
 pub struct Source {
     pub id: String,
     pub title: String,
     pub standing: String,
-    pub text: String,
 }
 
 #[derive(Debug)]
-#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
 pub struct Pillar {
     pub id: String,
     pub name: String,
@@ -86,7 +83,6 @@ pub struct Pillar {
 }
 
 #[derive(Debug)]
-#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
 pub struct Domain {
     pub id: String,
     pub name: String,
@@ -95,7 +91,6 @@ pub struct Domain {
 }
 
 #[derive(Debug)]
-#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
 pub struct Clause {
     pub id: String,
     pub instrument: String,
@@ -106,7 +101,6 @@ pub struct Clause {
 }
 
 #[derive(Debug)]
-#[expect(dead_code, reason = "read by the listing commands (issue 3)")]
 pub struct Aim {
     pub id: String,
     pub title: String,
@@ -435,7 +429,6 @@ fn resolve(raw: RawContent) -> Content {
                 id: s.id.into_inner(),
                 title: s.title.into_inner(),
                 standing: s.standing,
-                text: s.text.into_inner(),
             })
             .collect(),
         pillars: raw

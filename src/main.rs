@@ -6,15 +6,21 @@
 mod check;
 mod cli;
 mod content;
+mod output;
+mod query;
 mod suggest;
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
 
-use crate::cli::{Cli, Command};
-use crate::content::{ContentError, Origin};
+use crate::cli::{Cli, ColorChoice, Command, Format, OutputArgs};
+use crate::content::{Content, ContentError, Origin};
+use crate::output::Style;
+use crate::query::Query;
+use crate::suggest::UsageError;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -32,8 +38,77 @@ fn main() -> ExitCode {
     }
 }
 
+/// What the environment says, read once.
+struct Terminal {
+    interactive: bool,
+    color: bool,
+    width: u16,
+}
+
+impl Terminal {
+    fn detect(choice: ColorChoice) -> Self {
+        let interactive = io::stdout().is_terminal();
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto if set("NO_COLOR") => false,
+            ColorChoice::Auto
+                if set("CLICOLOR_FORCE")
+                    && std::env::var_os("CLICOLOR_FORCE") != Some("0".into()) =>
+            {
+                true
+            }
+            ColorChoice::Auto => interactive,
+        };
+        Terminal {
+            interactive,
+            color,
+            width: width(interactive),
+        }
+    }
+
+    fn style(&self, args: OutputArgs) -> Style {
+        let format = args.format.unwrap_or(if self.interactive {
+            Format::Table
+        } else {
+            Format::Tsv
+        });
+        Style {
+            format,
+            // Colour is for people: only ever in a table.
+            color: self.color && format == Format::Table,
+            width: self.width,
+            columns: args.columns,
+            header: !args.no_header,
+        }
+    }
+}
+
+/// The width tables fit: `COLUMNS` if set, else the terminal's; a terminal that
+/// reports 0 (or none at all) counts as 80.
+fn width(interactive: bool) -> u16 {
+    const DEFAULT: u16 = 80;
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok());
+    let from_terminal = || {
+        interactive
+            .then(|| terminal_size::terminal_size_of(io::stdout()))
+            .flatten()
+            .map(|(terminal_size::Width(w), _)| w)
+    };
+    match from_env.or_else(from_terminal) {
+        Some(0) | None => DEFAULT,
+        Some(w) => w,
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     let origin = Origin::resolve(cli.content, std::env::var_os(content::CONTENT_VAR));
+    let terminal = Terminal::detect(cli.color);
+    let stdout = io::stdout().lock();
+    let mut out = BufWriter::new(stdout);
     match cli.command {
         Command::Check { path } => {
             let origin = path.map_or(origin, |path| Origin::File {
@@ -41,35 +116,89 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 from_env: false,
             });
             let content = content::load(&origin)?;
-            let mut out = io::stdout().lock();
-            writeln!(
-                out,
-                "{origin}: ok, {}",
-                [
-                    count(content.aims.len(), "aim"),
-                    count(content.pillars.len(), "pillar"),
-                    count(content.domains.len(), "domain"),
-                    count(content.clauses.len(), "clause"),
-                    count(content.sources.len(), "source"),
-                ]
-                .join(", ")
-            )?;
-            out.flush()?;
-            Ok(())
+            writeln!(out, "{origin}: ok, {}", summary(&content))?;
+        }
+        Command::List { filters, output } => {
+            let content = content::load(&origin)?;
+            let query = Query::resolve(&content, &filters, &[])?;
+            let listing = query::aims(&content, &query::select(&content, &query));
+            listing_out(&mut out, &listing, &terminal.style(output))?;
+        }
+        Command::Search {
+            words,
+            filters,
+            output,
+        } => {
+            let content = content::load(&origin)?;
+            let query = Query::resolve(&content, &filters, &words)?;
+            let listing = query::aims(&content, &query::select(&content, &query));
+            listing_out(&mut out, &listing, &terminal.style(output))?;
+        }
+        Command::Show { ids, output } => {
+            let content = content::load(&origin)?;
+            let listing = query::aims(&content, &query::find(&content, &ids)?);
+            let style = terminal.style(output);
+            if style.format == Format::Table && style.columns.is_none() {
+                output::print_records(&mut out, &listing, &style)?;
+            } else {
+                listing_out(&mut out, &listing, &style)?;
+            }
+        }
+        Command::Pillars { output } => {
+            let listing = query::pillars(&content::load(&origin)?);
+            listing_out(&mut out, &listing, &terminal.style(output))?;
+        }
+        Command::Domains { output } => {
+            let listing = query::domains(&content::load(&origin)?);
+            listing_out(&mut out, &listing, &terminal.style(output))?;
+        }
+        Command::Clauses { output } => {
+            let listing = query::clauses_listing(&content::load(&origin)?);
+            listing_out(&mut out, &listing, &terminal.style(output))?;
+        }
+        Command::Sources { output } => {
+            let listing = query::sources(&content::load(&origin)?);
+            listing_out(&mut out, &listing, &terminal.style(output))?;
         }
     }
+    out.flush().context("cannot write output")?;
+    Ok(())
 }
 
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
+/// Prints a listing; an empty one in a table says so on stderr, since a
+/// terminal showing nothing leaves a person wondering.
+fn listing_out(
+    out: &mut impl Write,
+    listing: &output::Listing,
+    style: &Style,
+) -> anyhow::Result<()> {
+    output::print(out, listing, style).context("cannot write output")?;
+    if listing.rows.is_empty() && style.format == Format::Table {
+        eprintln!("aims: no {} match", listing.noun);
     }
+    Ok(())
+}
+
+fn summary(content: &Content) -> String {
+    let count = |n: usize, noun: &str| {
+        if n == 1 {
+            format!("{n} {noun}")
+        } else {
+            format!("{n} {noun}s")
+        }
+    };
+    [
+        count(content.aims.len(), "aim"),
+        count(content.pillars.len(), "pillar"),
+        count(content.domains.len(), "domain"),
+        count(content.clauses.len(), "clause"),
+        count(content.sources.len(), "source"),
+    ]
+    .join(", ")
 }
 
 /// Prints an error to stderr and chooses the exit code: a closed pipe is
-/// success, everything else that reaches here is a content or I/O error.
+/// success, a bad typed value is a usage error (2), the rest content or I/O (1).
 fn report(err: &anyhow::Error) -> ExitCode {
     let broken_pipe = err.chain().any(|cause| {
         cause
@@ -87,8 +216,18 @@ fn report(err: &anyhow::Error) -> ExitCode {
         if content.problems.len() > 1 {
             let _ = writeln!(stderr, "aims: {content}");
         }
-    } else {
-        let _ = writeln!(stderr, "aims: error: {err:#}");
+        return ExitCode::FAILURE;
     }
+    if let Some(usage) = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<UsageError>())
+    {
+        let _ = writeln!(stderr, "aims: error: {usage}");
+        for hint in &usage.hints {
+            let _ = writeln!(stderr, "  hint: {hint}");
+        }
+        return ExitCode::from(2);
+    }
+    let _ = writeln!(stderr, "aims: error: {err:#}");
     ExitCode::FAILURE
 }

@@ -22,19 +22,26 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, candidate)| candidate)
 }
 
-/// The hints for a value that names nothing valid: the closest candidate, and
-/// the list of valid ones (`plural` names them: "domains").
-pub fn hints(value: &str, candidates: &[&str], plural: &str) -> Vec<String> {
+/// The hints for a value that names nothing valid: the closest of `pool` (each
+/// a key and what to suggest for it: a name or alias suggests its id), and the
+/// list of `valid` ones (`plural` names them: "domains").
+pub fn hints(value: &str, pool: &[(&str, &str)], valid: &[&str], plural: &str) -> Vec<String> {
     let mut hints = Vec::new();
-    if let Some(suggestion) = closest(value, candidates.iter().copied()) {
+    if let Some(key) = closest(value, pool.iter().map(|(key, _)| *key)) {
+        let (_, suggestion) = pool.iter().find(|(k, _)| *k == key).expect("from the pool");
         hints.push(format!("did you mean `{suggestion}`?"));
     }
-    if candidates.is_empty() {
+    if valid.is_empty() {
         hints.push(format!("no {plural} are defined"));
     } else {
-        hints.push(format!("valid {plural}: {}", candidates.join(", ")));
+        hints.push(format!("valid {plural}: {}", valid.join(", ")));
     }
     hints
+}
+
+/// A pool of keys that each suggest themselves.
+pub fn pairs<'a>(keys: &[&'a str]) -> Vec<(&'a str, &'a str)> {
+    keys.iter().map(|key| (*key, *key)).collect()
 }
 
 /// A value the user typed that names nothing: exit 2, like clap's own usage errors.
@@ -45,11 +52,12 @@ pub struct UsageError {
 }
 
 impl UsageError {
-    /// "unknown domain `transprt`", with the closest valid value and the valid ones.
-    pub fn unknown(kind: &str, value: &str, candidates: &[&str]) -> Self {
+    /// "unknown domain `transprt`", with the closest of `pool` (ids, names and
+    /// aliases, each with its id) and the `valid` ones (ids).
+    pub fn unknown(kind: &str, value: &str, pool: &[(&str, &str)], valid: &[&str]) -> Self {
         UsageError {
             message: format!("unknown {kind} `{value}`"),
-            hints: hints(value, candidates, &format!("{kind}s")),
+            hints: hints(value, pool, valid, &format!("{kind}s")),
         }
     }
 }
@@ -83,8 +91,13 @@ mod tests {
 
     #[test]
     fn an_unknown_value_lists_the_valid_ones() {
-        let err = UsageError::unknown("pillar", "langauge", &["language", "culture"]);
-        assert_eq!(err.message, "unknown pillar `langauge`");
+        let err = UsageError::unknown(
+            "pillar",
+            "Langauge",
+            &[("Language", "language"), ("culture", "culture")],
+            &["language", "culture"],
+        );
+        assert_eq!(err.message, "unknown pillar `Langauge`");
         assert_eq!(
             err.hints,
             [
@@ -93,7 +106,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            UsageError::unknown("pillar", "x", &[]).hints,
+            UsageError::unknown("pillar", "x", &[], &[]).hints,
             ["no pillars are defined"]
         );
     }

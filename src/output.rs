@@ -1,0 +1,420 @@
+//! Printers: table, tsv, csv, json, jsonl, markdown, and the record view of
+//! `show`, each over `impl Write`.
+
+use std::io::{self, Write};
+
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, TableStyle};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::cli::Format;
+use crate::suggest::{UsageError, pairs};
+
+/// One value of a row, typed for JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Text(String),
+    /// A string or JSON null.
+    Maybe(Option<String>),
+    List(Vec<String>),
+    Count(usize),
+}
+
+impl Field {
+    /// The field as text, with lists joined by `separator`.
+    fn text(&self, separator: &str) -> String {
+        match self {
+            Field::Text(text) | Field::Maybe(Some(text)) => text.clone(),
+            Field::Maybe(None) => String::new(),
+            Field::List(items) => items.join(separator),
+            Field::Count(n) => n.to_string(),
+        }
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Text(text) => serializer.serialize_str(text),
+            Field::Maybe(maybe) => maybe.serialize(serializer),
+            Field::List(items) => items.serialize(serializer),
+            Field::Count(n) => serializer.serialize_u64(*n as u64),
+        }
+    }
+}
+
+/// What a listing command prints: rows of fields under named columns.
+#[derive(Debug)]
+pub struct Listing {
+    /// What the rows are, for "no aims match".
+    pub noun: &'static str,
+    /// Every column, in the order of the JSON keys.
+    pub columns: &'static [&'static str],
+    /// The columns a table and markdown show unless `--columns` says otherwise.
+    pub brief: &'static [&'static str],
+    pub rows: Vec<Vec<Field>>,
+    /// Said under a table or markdown (never in machine formats).
+    pub notes: Vec<String>,
+}
+
+/// How to print: resolved from the arguments, the environment and the terminal.
+#[derive(Debug, Clone)]
+pub struct Style {
+    pub format: Format,
+    pub color: bool,
+    /// The width a table fits, in columns.
+    pub width: u16,
+    pub columns: Option<Vec<String>>,
+    pub header: bool,
+}
+
+impl Style {
+    /// The indices of the columns to print, for the formats that pick columns.
+    fn pick(&self, listing: &Listing) -> Result<Vec<usize>, UsageError> {
+        let index = |name: &str| listing.columns.iter().position(|c| *c == name);
+        match &self.columns {
+            Some(names) => names
+                .iter()
+                .map(|name| {
+                    index(name.trim()).ok_or_else(|| {
+                        UsageError::unknown(
+                            "column",
+                            name,
+                            &pairs(listing.columns),
+                            listing.columns,
+                        )
+                    })
+                })
+                .collect(),
+            None if matches!(self.format, Format::Table | Format::Markdown) => Ok(listing
+                .brief
+                .iter()
+                .filter_map(|name| index(name))
+                .collect()),
+            None => Ok((0..listing.columns.len()).collect()),
+        }
+    }
+}
+
+/// Prints `listing` to `out` in the style's format. A bad `--columns` is a usage
+/// error, found before anything is written.
+pub fn print(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::Result<()> {
+    let picked = style.pick(listing)?;
+    match style.format {
+        Format::Table => table(out, listing, &picked, style)?,
+        Format::Tsv => tsv(out, listing, &picked)?,
+        Format::Csv => csv(out, listing, &picked, style.header)?,
+        Format::Json => json(out, listing)?,
+        Format::Jsonl => jsonl(out, listing)?,
+        Format::Markdown => markdown(out, listing, &picked, style.header)?,
+    }
+    Ok(())
+}
+
+/// Prints each row as a block: a heading of its first two fields, then the
+/// others as labelled lines. For `show` on a terminal.
+pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> io::Result<()> {
+    for (n, row) in listing.rows.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let (id, title) = (row[0].text(", "), row[1].text(", "));
+        let heading = format!("{id}  {title}");
+        let heading = wrap(&heading, style.width, id.len() + 2);
+        if style.color {
+            // Style after wrapping, so escape codes do not count as width.
+            let (id_part, title_part) = heading.split_at(id.len());
+            writeln!(out, "\x1b[1;36m{id_part}\x1b[0m\x1b[1m{title_part}\x1b[0m")?;
+        } else {
+            writeln!(out, "{heading}")?;
+        }
+        let mut table = new_table(style);
+        for (column, field) in listing.columns.iter().zip(row).skip(2) {
+            let value = match field.text(", ") {
+                text if text.is_empty() => "-".to_owned(),
+                text => text,
+            };
+            let label = Cell::new(column);
+            let label = if style.color {
+                label.add_attribute(Attribute::Dim)
+            } else {
+                label
+            };
+            table.add_row(vec![label, Cell::new(value)]);
+        }
+        // Indent the labelled lines under the heading.
+        table
+            .column_mut(0)
+            .expect("two columns")
+            .set_padding((2, 2));
+        write_lines(out, &table)?;
+    }
+    notes(out, listing, style)
+}
+
+/// Wraps `text` at word boundaries to `width`, later lines indented by `indent`.
+fn wrap(text: &str, width: u16, indent: usize) -> String {
+    // An indent that leaves no room for words is no use: keep 20 columns.
+    let indent = " ".repeat(indent.min(usize::from(width).saturating_sub(20)));
+    textwrap::fill(
+        text,
+        textwrap::Options::new(usize::from(width)).subsequent_indent(&indent),
+    )
+}
+
+fn write_lines(out: &mut impl Write, table: &Table) -> io::Result<()> {
+    for line in table.lines() {
+        // comfy-table pads the last column to the table's width; a terminal does
+        // not need the trailing blanks, and copying a line should not carry them.
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn new_table(style: &Style) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(TableStyle::new())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(style.width);
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+fn table(
+    out: &mut impl Write,
+    listing: &Listing,
+    picked: &[usize],
+    style: &Style,
+) -> io::Result<()> {
+    if listing.rows.is_empty() {
+        return Ok(());
+    }
+    let mut table = new_table(style);
+    if style.header {
+        table.set_header(picked.iter().map(|&c| {
+            // Upper case sets the header apart where there is no colour.
+            let cell = Cell::new(listing.columns[c].to_uppercase());
+            if style.color {
+                cell.add_attribute(Attribute::Bold)
+            } else {
+                cell
+            }
+        }));
+    }
+    for row in &listing.rows {
+        table.add_row(picked.iter().map(|&c| {
+            let cell = Cell::new(row[c].text(", "));
+            match &row[c] {
+                Field::Count(_) => cell.set_alignment(CellAlignment::Right),
+                _ if style.color && listing.columns[c] == "id" => cell.fg(Color::Cyan),
+                _ => cell,
+            }
+        }));
+    }
+    // Two spaces between columns, none before the first.
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
+    }
+    write_lines(out, &table)?;
+    notes(out, listing, style)
+}
+
+fn notes(out: &mut impl Write, listing: &Listing, style: &Style) -> io::Result<()> {
+    for note in &listing.notes {
+        let note = wrap(&format!("note: {note}"), style.width, 6);
+        if style.color {
+            writeln!(out, "\x1b[2m{note}\x1b[0m")?;
+        } else {
+            writeln!(out, "{note}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Tabs and line breaks inside a field would split it: they become spaces.
+fn one_line(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+fn tsv(out: &mut impl Write, listing: &Listing, picked: &[usize]) -> io::Result<()> {
+    for row in &listing.rows {
+        let fields: Vec<String> = picked
+            .iter()
+            .map(|&c| one_line(&row[c].text(",")))
+            .collect();
+        writeln!(out, "{}", fields.join("\t"))?;
+    }
+    Ok(())
+}
+
+fn csv(out: &mut impl Write, listing: &Listing, picked: &[usize], header: bool) -> io::Result<()> {
+    let mut writer = ::csv::Writer::from_writer(out);
+    if header {
+        writer.write_record(picked.iter().map(|&c| listing.columns[c]))?;
+    }
+    for row in &listing.rows {
+        writer.write_record(picked.iter().map(|&c| row[c].text(",")))?;
+    }
+    writer.flush()
+}
+
+/// A row as a JSON object with the listing's keys in their order.
+struct Object<'a> {
+    columns: &'a [&'a str],
+    row: &'a [Field],
+}
+
+impl Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.columns.len()))?;
+        for (key, value) in self.columns.iter().zip(self.row) {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+fn objects(listing: &Listing) -> Vec<Object<'_>> {
+    listing
+        .rows
+        .iter()
+        .map(|row| Object {
+            columns: listing.columns,
+            row,
+        })
+        .collect()
+}
+
+fn json(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &objects(listing))?;
+    writeln!(out)
+}
+
+fn jsonl(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+    for object in objects(listing) {
+        serde_json::to_writer(&mut *out, &object)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn markdown(
+    out: &mut impl Write,
+    listing: &Listing,
+    picked: &[usize],
+    header: bool,
+) -> io::Result<()> {
+    let cell = |text: &str| one_line(text).replace('|', "\\|");
+    let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    if header {
+        writeln!(
+            out,
+            "{}",
+            line(picked.iter().map(|&c| cell(listing.columns[c])).collect())
+        )?;
+        writeln!(
+            out,
+            "{}",
+            line(picked.iter().map(|_| "---".to_owned()).collect())
+        )?;
+    }
+    for row in &listing.rows {
+        writeln!(
+            out,
+            "{}",
+            line(picked.iter().map(|&c| cell(&row[c].text(", "))).collect())
+        )?;
+    }
+    if !listing.notes.is_empty() && !listing.rows.is_empty() {
+        writeln!(out)?;
+        for note in &listing.notes {
+            writeln!(out, "*Note: {}*", note.replace('*', "\\*"))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing() -> Listing {
+        Listing {
+            noun: "things",
+            columns: &["id", "text", "tags", "clause", "aims"],
+            brief: &["id", "aims"],
+            rows: vec![vec![
+                Field::Text("a".to_owned()),
+                Field::Text("one\ttwo\nthree | four, \"five\"".to_owned()),
+                Field::List(vec!["x".to_owned(), "y".to_owned()]),
+                Field::Maybe(None),
+                Field::Count(3),
+            ]],
+            notes: vec!["a note".to_owned()],
+        }
+    }
+
+    fn render(format: Format, columns: Option<&str>, header: bool) -> String {
+        let style = Style {
+            format,
+            color: false,
+            width: 80,
+            columns: columns.map(|c| c.split(',').map(str::to_owned).collect()),
+            header,
+        };
+        let mut out = Vec::new();
+        print(&mut out, &listing(), &style).expect("prints");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn each_format_escapes_what_would_break_it() {
+        for (format, expected) in [
+            (Format::Tsv, "a\tone two three | four, \"five\"\tx,y\t\t3\n"),
+            (
+                Format::Csv,
+                "id,text,tags,clause,aims\na,\"one\ttwo\nthree | four, \"\"five\"\"\",\"x,y\",,3\n",
+            ),
+            (
+                Format::Jsonl,
+                "{\"id\":\"a\",\"text\":\"one\\ttwo\\nthree | four, \\\"five\\\"\",\"tags\":[\"x\",\"y\"],\"clause\":null,\"aims\":3}\n",
+            ),
+            (
+                Format::Markdown,
+                "| id | aims |\n| --- | --- |\n| a | 3 |\n\n*Note: a note*\n",
+            ),
+            (Format::Table, "ID  AIMS\na      3\nnote: a note\n"),
+        ] {
+            assert_eq!(render(format, None, true), expected, "{format:?}");
+        }
+    }
+
+    #[test]
+    fn columns_pick_and_order_and_header_can_go() {
+        assert_eq!(render(Format::Csv, Some("aims,id"), true), "aims,id\n3,a\n");
+        assert_eq!(render(Format::Csv, Some("aims,id"), false), "3,a\n");
+        assert_eq!(
+            render(Format::Markdown, Some("text"), false),
+            "| one two three \\| four, \"five\" |\n\n*Note: a note*\n"
+        );
+    }
+
+    #[test]
+    fn an_unknown_column_is_a_usage_error() {
+        let style = Style {
+            format: Format::Tsv,
+            color: false,
+            width: 80,
+            columns: Some(vec!["idd".to_owned()]),
+            header: true,
+        };
+        let err = print(&mut Vec::new(), &listing(), &style).unwrap_err();
+        let err = err.downcast::<UsageError>().expect("a usage error");
+        assert_eq!(err.message, "unknown column `idd`");
+        assert_eq!(err.hints[0], "did you mean `id`?");
+    }
+}

@@ -1,0 +1,381 @@
+//! Filters, and the rows of each listing: pure functions from (content, query)
+//! to rows.
+
+use crate::cli::Filters;
+use crate::content::{Aim, Clause, Content};
+use crate::output::{Field, Listing};
+use crate::suggest::{UsageError, pairs};
+
+/// What `list` and `search` select: each facet filter is a set of allowed records
+/// (OR within), all filters must hold (AND across).
+#[derive(Debug, Default)]
+pub struct Query {
+    pillars: Option<Vec<usize>>,
+    domains: Option<Vec<usize>>,
+    clauses: Option<Vec<usize>>,
+    sources: Option<Vec<usize>>,
+    /// Any of these must stand in the title or quote (lower-cased).
+    texts: Vec<String>,
+    /// All of these must stand in the title or quote (lower-cased).
+    words: Vec<String>,
+}
+
+impl Query {
+    /// Resolves the typed values against `content`: each must name a record, or
+    /// it is a usage error with the closest valid value.
+    pub fn resolve(
+        content: &Content,
+        filters: &Filters,
+        words: &[String],
+    ) -> Result<Self, UsageError> {
+        let pillar_keys = |p: usize| {
+            let pillar = &content.pillars[p];
+            vec![pillar.id.as_str(), pillar.name.as_str()]
+        };
+        let domain_keys = |d: usize| {
+            let domain = &content.domains[d];
+            let mut keys = vec![domain.id.as_str(), domain.name.as_str()];
+            keys.extend(domain.aliases.iter().map(String::as_str));
+            keys
+        };
+        let source_keys = |s: usize| {
+            let source = &content.sources[s];
+            vec![source.id.as_str(), source.title.as_str()]
+        };
+        Ok(Query {
+            pillars: facet(
+                "pillar",
+                &filters.pillar,
+                content.pillars.len(),
+                pillar_keys,
+            )?,
+            domains: facet(
+                "domain",
+                &filters.domain,
+                content.domains.len(),
+                domain_keys,
+            )?,
+            clauses: clauses(&content.clauses, &filters.clause)?,
+            sources: facet(
+                "source",
+                &filters.source,
+                content.sources.len(),
+                source_keys,
+            )?,
+            texts: texts("--text", &filters.text)?,
+            words: texts("a search word", words)?,
+        })
+    }
+
+    fn matches(&self, aim: &Aim) -> bool {
+        let any = |allowed: &Option<Vec<usize>>, tags: &[usize]| {
+            allowed
+                .as_ref()
+                .is_none_or(|allowed| tags.iter().any(|tag| allowed.contains(tag)))
+        };
+        let haystack = || format!("{}\n{}", aim.title, fold(&aim.quote)).to_lowercase();
+        any(&self.pillars, &aim.pillars)
+            && any(&self.domains, &aim.domains)
+            && any(&self.clauses, aim.clause.as_slice())
+            && any(&self.sources, &[aim.source])
+            && (self.texts.is_empty() || self.texts.iter().any(|t| haystack().contains(t)))
+            && self.words.iter().all(|w| haystack().contains(w))
+    }
+}
+
+/// The indices of the aims `query` selects, in the content's order.
+pub fn select(content: &Content, query: &Query) -> Vec<usize> {
+    (0..content.aims.len())
+        .filter(|&i| query.matches(&content.aims[i]))
+        .collect()
+}
+
+/// The indices of the aims with these ids, in the order given.
+pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError> {
+    ids.iter()
+        .map(|id| {
+            content
+                .aims
+                .iter()
+                .position(|aim| aim.id == *id)
+                .ok_or_else(|| {
+                    let ids: Vec<&str> = content.aims.iter().map(|a| a.id.as_str()).collect();
+                    UsageError::unknown("aim", id, &pairs(&ids), &ids)
+                })
+        })
+        .collect()
+}
+
+/// Resolves the values of one facet filter; `keys(i)` are what record `i` answers
+/// to (id first). None when the filter was not given.
+fn facet<'a>(
+    kind: &str,
+    values: &[String],
+    count: usize,
+    keys: impl Fn(usize) -> Vec<&'a str>,
+) -> Result<Option<Vec<usize>>, UsageError> {
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let mut allowed = Vec::new();
+    for value in values {
+        let wanted = nonempty(kind, value)?.to_lowercase();
+        let Some(i) = (0..count).find(|&i| keys(i).iter().any(|key| key.to_lowercase() == wanted))
+        else {
+            let all: Vec<(&str, &str)> = (0..count)
+                .flat_map(|i| {
+                    let keys = keys(i);
+                    let id = keys[0];
+                    keys.into_iter().map(move |key| (key, id))
+                })
+                .collect();
+            let ids: Vec<&str> = (0..count).map(|i| keys(i)[0]).collect();
+            return Err(UsageError::unknown(kind, value, &all, &ids));
+        };
+        allowed.push(i);
+    }
+    Ok(Some(allowed))
+}
+
+/// `--clause 2.7` is one item; `--clause 2` every item of article 2.
+fn clauses(clauses: &[Clause], values: &[String]) -> Result<Option<Vec<usize>>, UsageError> {
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let mut allowed = Vec::new();
+    for value in values {
+        let value = nonempty("clause", value)?;
+        let matching: Vec<usize> = (0..clauses.len())
+            .filter(|&i| clauses[i].id == value || clauses[i].article.to_string() == value)
+            .collect();
+        if matching.is_empty() {
+            let mut valid: Vec<String> = Vec::new();
+            for clause in clauses {
+                let article = clause.article.to_string();
+                if !valid.contains(&article) {
+                    valid.push(article);
+                }
+            }
+            valid.extend(clauses.iter().map(|c| c.id.clone()));
+            let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
+            return Err(UsageError::unknown("clause", value, &pairs(&valid), &valid));
+        }
+        allowed.extend(matching);
+    }
+    Ok(Some(allowed))
+}
+
+fn texts(what: &str, values: &[String]) -> Result<Vec<String>, UsageError> {
+    values
+        .iter()
+        .map(|value| nonempty(what, value).map(|v| fold(v).to_lowercase()))
+        .collect()
+}
+
+fn nonempty<'v>(what: &str, value: &'v str) -> Result<&'v str, UsageError> {
+    if value.trim().is_empty() {
+        Err(UsageError {
+            message: format!("an empty {what} matches nothing"),
+            hints: vec!["check for a stray comma, or quote a value that has spaces".to_owned()],
+        })
+    } else {
+        Ok(value.trim())
+    }
+}
+
+/// Folds runs of white space to one space: quotes may wrap in the content file.
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The columns of an aim, in the order of the JSON keys.
+pub const AIM_COLUMNS: &[&str] = &[
+    "id", "title", "quote", "source", "citation", "clause", "pillars", "domains",
+];
+
+/// How to cite an aim: its clause (as quoted in its source), or its source.
+pub fn citation(content: &Content, aim: &Aim) -> String {
+    let source = &content.sources[aim.source];
+    match aim.clause.map(|c| &content.clauses[c]) {
+        Some(clause) => format!(
+            "{}, Art. {}, item {} (as quoted in \"{}\")",
+            clause.instrument, clause.article, clause.item, source.title
+        ),
+        None => format!("\"{}\"", source.title),
+    }
+}
+
+/// The rows of these aims.
+pub fn aims(content: &Content, selected: &[usize]) -> Listing {
+    let rows = selected
+        .iter()
+        .map(|&i| {
+            let aim = &content.aims[i];
+            vec![
+                Field::Text(aim.id.clone()),
+                Field::Text(aim.title.clone()),
+                Field::Text(fold(&aim.quote)),
+                Field::Text(content.sources[aim.source].id.clone()),
+                Field::Text(citation(content, aim)),
+                Field::Maybe(aim.clause.map(|c| content.clauses[c].id.clone())),
+                Field::List(
+                    aim.pillars
+                        .iter()
+                        .map(|&p| content.pillars[p].id.clone())
+                        .collect(),
+                ),
+                Field::List(
+                    aim.domains
+                        .iter()
+                        .map(|&d| content.domains[d].id.clone())
+                        .collect(),
+                ),
+            ]
+        })
+        .collect();
+    let clauses: Vec<usize> = selected
+        .iter()
+        .filter_map(|&i| content.aims[i].clause)
+        .collect();
+    Listing {
+        noun: "aims",
+        columns: AIM_COLUMNS,
+        brief: &["id", "title", "quote"],
+        rows,
+        notes: clause_notes(content, &clauses),
+    }
+}
+
+/// How many aims each record of a facet has, by `tags(aim)`.
+fn counts(content: &Content, len: usize, tags: impl Fn(&Aim) -> Vec<usize>) -> Vec<usize> {
+    let mut counts = vec![0; len];
+    for aim in &content.aims {
+        for tag in tags(aim) {
+            counts[tag] += 1;
+        }
+    }
+    counts
+}
+
+pub fn pillars(content: &Content) -> Listing {
+    let counts = counts(content, content.pillars.len(), |a| a.pillars.clone());
+    Listing {
+        noun: "pillars",
+        columns: &["id", "name", "description", "aims"],
+        brief: &["id", "name", "aims", "description"],
+        rows: content
+            .pillars
+            .iter()
+            .zip(counts)
+            .map(|(p, n)| {
+                vec![
+                    Field::Text(p.id.clone()),
+                    Field::Text(p.name.clone()),
+                    Field::Text(p.description.clone()),
+                    Field::Count(n),
+                ]
+            })
+            .collect(),
+        notes: Vec::new(),
+    }
+}
+
+pub fn domains(content: &Content) -> Listing {
+    let counts = counts(content, content.domains.len(), |a| a.domains.clone());
+    Listing {
+        noun: "domains",
+        columns: &["id", "name", "aliases", "description", "aims"],
+        brief: &["id", "name", "aliases", "aims"],
+        rows: content
+            .domains
+            .iter()
+            .zip(counts)
+            .map(|(d, n)| {
+                vec![
+                    Field::Text(d.id.clone()),
+                    Field::Text(d.name.clone()),
+                    Field::List(d.aliases.clone()),
+                    Field::Text(d.description.clone()),
+                    Field::Count(n),
+                ]
+            })
+            .collect(),
+        notes: Vec::new(),
+    }
+}
+
+pub fn clauses_listing(content: &Content) -> Listing {
+    let counts = counts(content, content.clauses.len(), |a| {
+        a.clause.into_iter().collect()
+    });
+    Listing {
+        noun: "clauses",
+        columns: &[
+            "id",
+            "text",
+            "instrument",
+            "article",
+            "item",
+            "source",
+            "aims",
+        ],
+        brief: &["id", "text", "aims"],
+        rows: content
+            .clauses
+            .iter()
+            .zip(counts)
+            .map(|(c, n)| {
+                vec![
+                    Field::Text(c.id.clone()),
+                    Field::Text(fold(&c.text)),
+                    Field::Text(c.instrument.clone()),
+                    Field::Count(c.article as usize),
+                    Field::Count(c.item as usize),
+                    Field::Text(content.sources[c.source].id.clone()),
+                    Field::Count(n),
+                ]
+            })
+            .collect(),
+        notes: clause_notes(content, &(0..content.clauses.len()).collect::<Vec<_>>()),
+    }
+}
+
+pub fn sources(content: &Content) -> Listing {
+    let counts = counts(content, content.sources.len(), |a| vec![a.source]);
+    Listing {
+        noun: "sources",
+        columns: &["id", "title", "standing", "aims"],
+        brief: &["id", "title", "aims", "standing"],
+        rows: content
+            .sources
+            .iter()
+            .zip(counts)
+            .map(|(s, n)| {
+                vec![
+                    Field::Text(s.id.clone()),
+                    Field::Text(s.title.clone()),
+                    Field::Text(fold(&s.standing)),
+                    Field::Count(n),
+                ]
+            })
+            .collect(),
+        notes: Vec::new(),
+    }
+}
+
+/// Where clauses are shown, say that they are as their source quotes them, not
+/// the instrument's official text: one note per source and instrument.
+fn clause_notes(content: &Content, clauses: &[usize]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for &c in clauses {
+        let clause = &content.clauses[c];
+        let note = format!(
+            "clauses are as quoted in \"{}\", not the official text of the {}: its wording and order may differ (see `aims sources`)",
+            content.sources[clause.source].title, clause.instrument
+        );
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    notes
+}
