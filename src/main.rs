@@ -107,9 +107,8 @@ fn width(interactive: bool) -> u16 {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let origin = Origin::resolve(cli.content, std::env::var_os(content::CONTENT_VAR));
     let terminal = Terminal::detect(cli.color);
-    let stdout = io::stdout().lock();
-    let mut out = BufWriter::new(stdout);
-    match cli.command {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let (listing, output, records) = match cli.command {
         Command::Check { path } => {
             let origin = path.map_or(origin, |path| Origin::File {
                 path,
@@ -117,12 +116,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             });
             let content = content::load(&origin)?;
             writeln!(out, "{origin}: ok, {}", summary(&content))?;
+            out.flush().context("cannot write output")?;
+            return Ok(());
         }
         Command::List { filters, output } => {
             let content = content::load(&origin)?;
             let query = Query::resolve(&content, &filters, &[])?;
-            let listing = query::aims(&content, &query::select(&content, &query));
-            listing_out(&mut out, &listing, &terminal.style(output))?;
+            (
+                query::aims(&content, &query::select(&content, &query)),
+                output,
+                false,
+            )
         }
         Command::Search {
             words,
@@ -131,49 +135,40 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let content = content::load(&origin)?;
             let query = Query::resolve(&content, &filters, &words)?;
-            let listing = query::aims(&content, &query::select(&content, &query));
-            listing_out(&mut out, &listing, &terminal.style(output))?;
+            (
+                query::aims(&content, &query::select(&content, &query)),
+                output,
+                false,
+            )
         }
         Command::Show { ids, output } => {
             let content = content::load(&origin)?;
-            let listing = query::aims(&content, &query::find(&content, &ids)?);
-            let style = terminal.style(output);
-            if style.format == Format::Table && style.columns.is_none() {
-                output::print_records(&mut out, &listing, &style)?;
-            } else {
-                listing_out(&mut out, &listing, &style)?;
-            }
+            (
+                query::aims(&content, &query::find(&content, &ids)?),
+                output,
+                true,
+            )
         }
-        Command::Pillars { output } => {
-            let listing = query::pillars(&content::load(&origin)?);
-            listing_out(&mut out, &listing, &terminal.style(output))?;
-        }
-        Command::Domains { output } => {
-            let listing = query::domains(&content::load(&origin)?);
-            listing_out(&mut out, &listing, &terminal.style(output))?;
-        }
-        Command::Clauses { output } => {
-            let listing = query::clauses_listing(&content::load(&origin)?);
-            listing_out(&mut out, &listing, &terminal.style(output))?;
-        }
-        Command::Sources { output } => {
-            let listing = query::sources(&content::load(&origin)?);
-            listing_out(&mut out, &listing, &terminal.style(output))?;
-        }
+        Command::Pillars { output } => (query::pillars(&content::load(&origin)?), output, false),
+        Command::Domains { output } => (query::domains(&content::load(&origin)?), output, false),
+        Command::Clauses { output } => (
+            query::clauses_listing(&content::load(&origin)?),
+            output,
+            false,
+        ),
+        Command::Sources { output } => (query::sources(&content::load(&origin)?), output, false),
+    };
+    let style = terminal.style(output);
+    // `show` on a terminal prints each aim as a block, unless columns are asked for.
+    if records && style.format == Format::Table && style.columns.is_none() {
+        output::print_records(&mut out, &listing, &style)
+    } else {
+        output::print(&mut out, &listing, &style)
     }
+    .context("cannot write output")?;
     out.flush().context("cannot write output")?;
-    Ok(())
-}
-
-/// Prints a listing; an empty one in a table says so on stderr, since a
-/// terminal showing nothing leaves a person wondering.
-fn listing_out(
-    out: &mut impl Write,
-    listing: &output::Listing,
-    style: &Style,
-) -> anyhow::Result<()> {
-    output::print(out, listing, style).context("cannot write output")?;
     if listing.rows.is_empty() && style.format == Format::Table {
+        // A terminal that shows nothing leaves a person wondering.
         eprintln!("aims: no {} match", listing.noun);
     }
     Ok(())

@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, TableStyle};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, TableStyle,
+};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::cli::Format;
@@ -112,7 +114,7 @@ pub fn print(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::
 
 /// Prints each row as a block: a heading of its first two fields, then the
 /// others as labelled lines. For `show` on a terminal.
-pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> io::Result<()> {
+pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::Result<()> {
     for (n, row) in listing.rows.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
@@ -148,7 +150,8 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
             .set_padding((2, 2));
         write_lines(out, &table)?;
     }
-    notes(out, listing, style)
+    notes(out, listing, style)?;
+    Ok(())
 }
 
 /// Wraps `text` at word boundaries to `width`, later lines indented by `indent`.
@@ -178,6 +181,8 @@ fn new_table(style: &Style) -> Table {
         .set_width(style.width);
     if style.color {
         table.enforce_styling();
+        // Style the words, not the padding, so trailing blanks can be trimmed.
+        table.style_text_only();
     } else {
         table.force_no_tty();
     }
@@ -215,9 +220,13 @@ fn table(
             }
         }));
     }
-    // Two spaces between columns, none before the first.
-    for column in table.column_iter_mut() {
+    // Two spaces between columns, none before the first. Ids are never wrapped:
+    // a broken id cannot be copied.
+    for (column, &c) in table.column_iter_mut().zip(picked) {
         column.set_padding((0, 2));
+        if listing.columns[c] == "id" {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
     }
     write_lines(out, &table)?;
     notes(out, listing, style)

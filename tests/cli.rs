@@ -404,3 +404,496 @@ fn article_2_is_nine_clauses_in_the_source_order() {
         assert_eq!(clause["text"].as_str(), Some(*item));
     }
 }
+
+// ---------------------------------------------------------------------------
+// Browsing: every command in every format, on the fixture content.
+
+/// Compares `actual` with the golden file `tests/data/golden/NAME`; with
+/// `AIMS_BLESS=1`, writes it instead (then review the diff before committing).
+#[track_caller]
+fn golden(name: &str, actual: &str) {
+    let path = Path::new("tests/data/golden").join(name);
+    if std::env::var_os("AIMS_BLESS").is_some() {
+        fs::create_dir_all("tests/data/golden").expect("golden folder");
+        fs::write(&path, actual).expect("golden written");
+        return;
+    }
+    let expected = fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run AIMS_BLESS=1 cargo test", path.display()));
+    assert_eq!(actual, expected, "output differs from {}", path.display());
+}
+
+/// Runs a listing on the fixture, with tables 80 columns wide, expecting success
+/// and silence on stderr.
+#[track_caller]
+fn listing(args: &[&str]) -> String {
+    let mut full = vec!["--content", VALID];
+    full.extend_from_slice(args);
+    let (stdout, stderr, code) = run(&full, &[("COLUMNS", "80")]);
+    assert_eq!((stderr.as_str(), code), ("", 0), "aims {}", full.join(" "));
+    stdout
+}
+
+#[test]
+fn every_command_in_every_format_matches_its_golden_output() {
+    let commands: [(&str, &[&str]); 7] = [
+        ("list", &["list"]),
+        ("show", &["show", "trade-investment", "global-peace"]),
+        ("search", &["search", "peace"]),
+        ("pillars", &["pillars"]),
+        ("domains", &["domains"]),
+        ("clauses", &["clauses"]),
+        ("sources", &["sources"]),
+    ];
+    let formats = [
+        ("table", "txt"),
+        ("tsv", "tsv"),
+        ("csv", "csv"),
+        ("json", "json"),
+        ("jsonl", "jsonl"),
+        ("markdown", "md"),
+    ];
+    for (name, args) in commands {
+        for (format, extension) in formats {
+            let mut args = args.to_vec();
+            args.extend(["--format", format]);
+            golden(&format!("{name}.{extension}"), &listing(&args));
+        }
+    }
+}
+
+#[test]
+fn a_pipe_gets_tsv_by_default() {
+    assert_eq!(listing(&["list"]), listing(&["list", "--format", "tsv"]));
+    assert_eq!(
+        listing(&["domains"]),
+        listing(&["domains", "--format", "tsv"])
+    );
+    assert_eq!(
+        listing(&["show", "global-peace"]),
+        listing(&["show", "global-peace", "--format", "tsv"])
+    );
+}
+
+#[test]
+fn json_has_exactly_the_keys_of_the_spec() {
+    let json: serde_json::Value =
+        serde_json::from_str(&listing(&["list", "--format", "json"])).expect("JSON");
+    for aim in json.as_array().expect("an array") {
+        let keys: Vec<&str> = aim
+            .as_object()
+            .expect("objects")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = [
+            "id", "title", "quote", "source", "citation", "clause", "pillars", "domains",
+        ];
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+    }
+    // Facet listings: an id, a name or text, and the count of aims.
+    for command in ["pillars", "domains", "clauses", "sources"] {
+        let json: serde_json::Value =
+            serde_json::from_str(&listing(&[command, "--format", "json"])).expect("JSON");
+        for record in json.as_array().expect("an array") {
+            assert!(
+                record["id"].is_string() && record["aims"].is_u64(),
+                "{command}: {record}"
+            );
+        }
+    }
+}
+
+#[test]
+fn columns_pick_and_order_and_no_header_drops_the_header() {
+    assert_eq!(
+        listing(&[
+            "list",
+            "--clause",
+            "2",
+            "--columns",
+            "clause,id",
+            "--format",
+            "csv"
+        ]),
+        "clause,id\n2.1,regional-bilateral-cooperation\n2.2,trade-investment\n2.3,balanced-economy\n"
+    );
+    assert_eq!(
+        listing(&[
+            "pillars",
+            "--columns",
+            "aims,id",
+            "--format",
+            "csv",
+            "--no-header"
+        ]),
+        "1,shared-history\n1,language\n1,identity\n1,culture\n"
+    );
+    assert_eq!(
+        listing(&[
+            "domains",
+            "--columns",
+            "id,aliases",
+            "--format",
+            "markdown",
+            "--no-header"
+        ]),
+        "| economy | economic |\n| science |  |\n| education |  |\n| transport | transportation |\n| customs |  |\n| tourism |  |\n| trade | investment |\n| peace | stability |\n| security |  |\n| law | legal |\n"
+    );
+    assert_eq!(
+        listing(&[
+            "list",
+            "--domain",
+            "law",
+            "--columns",
+            "id,title",
+            "--format",
+            "table",
+            "--no-header"
+        ]),
+        "un-charter  Uphold the UN Charter and international law\n"
+    );
+}
+
+/// The ids `aims list ARGS` selects, in order.
+#[track_caller]
+fn ids(args: &[&str]) -> Vec<String> {
+    let mut args = args.to_vec();
+    args.extend(["--columns", "id", "--format", "tsv"]);
+    listing(&args).lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn filters_match_ids_names_and_aliases_ignoring_case() {
+    let transport = ["multilateral-cooperation", "neighbouring-nations"];
+    for value in ["transport", "transportation", "TRANSPORT", "Transport"] {
+        assert_eq!(
+            ids(&["list", "--domain", value]),
+            transport,
+            "--domain {value}"
+        );
+    }
+    assert_eq!(
+        ids(&["list", "--domain", "peace and stability"]),
+        ["neighbouring-nations", "global-peace"]
+    );
+    assert_eq!(ids(&["list", "--pillar", "Language"]), ["four-pillars"]);
+    assert_eq!(
+        ids(&["list", "--source", "on the un charter"]),
+        ["un-charter", "global-peace"]
+    );
+    assert_eq!(
+        ids(&["list", "--source", "charter-note"]),
+        ["un-charter", "global-peace"]
+    );
+}
+
+#[test]
+fn values_of_one_filter_are_or_and_filters_are_and() {
+    let trade_or_law = ["trade-investment", "un-charter"];
+    assert_eq!(ids(&["list", "--domain", "trade,law"]), trade_or_law);
+    assert_eq!(
+        ids(&["list", "--domain", "trade", "--domain", "law"]),
+        trade_or_law
+    );
+    assert_eq!(
+        ids(&["list", "--domain", "peace", "--source", "charter-note"]),
+        ["global-peace"]
+    );
+    assert_eq!(
+        ids(&["list", "--domain", "economy", "--clause", "2"]),
+        ["balanced-economy"]
+    );
+    assert_eq!(
+        ids(&["list", "--domain", "law", "--pillar", "culture"]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_clause_filter_takes_an_article_or_one_item() {
+    assert_eq!(
+        ids(&["list", "--clause", "2"]),
+        [
+            "regional-bilateral-cooperation",
+            "trade-investment",
+            "balanced-economy"
+        ]
+    );
+    assert_eq!(ids(&["list", "--clause", "2.2"]), ["trade-investment"]);
+    assert_eq!(
+        ids(&["list", "--clause", "2.3,2.1"]),
+        ["regional-bilateral-cooperation", "balanced-economy"]
+    );
+}
+
+#[test]
+fn text_and_search_words_ignore_case() {
+    // --text: any value, in the title or the quote.
+    assert_eq!(
+        ids(&["list", "--text", "PEACE"]),
+        ["neighbouring-nations", "global-peace"]
+    );
+    assert_eq!(
+        ids(&["list", "--text", "charter,tourism"]),
+        [
+            "multilateral-cooperation",
+            "neighbouring-nations",
+            "un-charter"
+        ]
+    );
+    // search: every word.
+    assert_eq!(
+        ids(&["search", "Trade", "investment"]),
+        ["trade-investment"]
+    );
+    assert_eq!(
+        ids(&["search", "peace", "--source", "aims-page"]),
+        ["neighbouring-nations"]
+    );
+    assert_eq!(ids(&["search", "trade", "tourism"]), Vec::<String>::new());
+}
+
+#[test]
+fn an_empty_result_is_a_success() {
+    let args = ["--content", VALID, "search", "nothing-matches-this"];
+    for (format, stdout) in [
+        ("json", "[]\n"),
+        ("jsonl", ""),
+        ("tsv", ""),
+        (
+            "csv",
+            "id,title,quote,source,citation,clause,pillars,domains\n",
+        ),
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--format", format]);
+        expect(&args, stdout, "", 0);
+    }
+    let mut table = args.to_vec();
+    table.extend(["--format", "table"]);
+    expect(&table, "", "aims: no aims match\n", 0);
+}
+
+#[test]
+fn unknown_values_are_usage_errors_with_the_closest_valid_one() {
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["list", "--domain", "transprt"],
+            "aims: error: unknown domain `transprt`\n  hint: did you mean `transport`?\n  hint: valid domains: economy, science, education, transport, customs, tourism, trade, peace, security, law\n",
+        ),
+        (
+            &["list", "--domain", "Transportaton"],
+            "aims: error: unknown domain `Transportaton`\n  hint: did you mean `transport`?\n  hint: valid domains: economy, science, education, transport, customs, tourism, trade, peace, security, law\n",
+        ),
+        (
+            &["list", "--pillar", "langauge"],
+            "aims: error: unknown pillar `langauge`\n  hint: did you mean `language`?\n  hint: valid pillars: shared-history, language, identity, culture\n",
+        ),
+        (
+            &["search", "x", "--clause", "2.9"],
+            "aims: error: unknown clause `2.9`\n  hint: did you mean `2.3`?\n  hint: valid clauses: 2, 2.1, 2.2, 2.3\n",
+        ),
+        (
+            &["list", "--source", "nope"],
+            "aims: error: unknown source `nope`\n  hint: valid sources: aims-page, charter-note\n",
+        ),
+        (
+            &["show", "trade-investmnt"],
+            "aims: error: unknown aim `trade-investmnt`\n  hint: did you mean `trade-investment`?\n  hint: valid aims: four-pillars, multilateral-cooperation, neighbouring-nations, regional-bilateral-cooperation, trade-investment, balanced-economy, un-charter, global-peace\n",
+        ),
+        (
+            &["domains", "--columns", "id,alias"],
+            "aims: error: unknown column `alias`\n  hint: did you mean `aliases`?\n  hint: valid columns: id, name, aliases, description, aims\n",
+        ),
+    ];
+    for (args, stderr) in cases {
+        let mut full = vec!["--content", VALID];
+        full.extend_from_slice(args);
+        expect(&full, "", stderr, 2);
+    }
+    expect(
+        &["--content", VALID, "list", "--domain", "trade,"],
+        "",
+        "aims: error: an empty domain matches nothing\n  hint: check for a stray comma, or quote a value that has spaces\n",
+        2,
+    );
+    let (stdout, stderr, code) = run(&["list", "--format", "yaml"], &[]);
+    assert_eq!((stdout.as_str(), code), ("", 2));
+    assert!(
+        stderr.starts_with("error: invalid value 'yaml' for '--format <FORMAT>'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_full_disk_is_an_error_and_a_closed_pipe_is_not() {
+    let full = fs::File::create("/dev/full").expect("/dev/full");
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("aims"))
+        .args(["list"])
+        .env_remove("AIMS_CONTENT")
+        .stdout(full)
+        .output()
+        .expect("aims runs");
+    assert_eq!(
+        (
+            String::from_utf8_lossy(&output.stderr).as_ref(),
+            output.status.code()
+        ),
+        (
+            "aims: error: cannot write output: No space left on device (os error 28)\n",
+            Some(1)
+        )
+    );
+
+    // A content large enough that its listing overfills the pipe: aims is still
+    // writing when the reader goes away after one line.
+    let big = Path::new(env!("CARGO_TARGET_TMPDIR")).join("big.toml");
+    let mut text = fs::read_to_string(VALID).expect("fixture");
+    for n in 0..3000 {
+        text.push_str(&format!(
+            "\n[[aim]]\nid = \"peace-{n}\"\ntitle = \"Peace\"\nquote = \"the preservation of global peace, security\"\nsource = \"charter-note\"\n"
+        ));
+    }
+    fs::write(&big, text).expect("big content written");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("aims"))
+        .args(["--content", big.to_str().expect("UTF-8 path"), "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("aims runs");
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().expect("stdout")),
+        &mut first,
+    )
+    .expect("one line");
+    assert!(first.starts_with("four-pillars\t"), "{first}");
+    let output = child.wait_with_output().expect("aims ends");
+    assert_eq!(
+        (
+            String::from_utf8_lossy(&output.stderr).as_ref(),
+            output.status.code()
+        ),
+        ("", Some(0))
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The table on a real terminal, through `script` and a pseudo-terminal.
+
+/// Runs `aims ARGS` on a pseudo-terminal `cols` wide, returning what it showed.
+fn on_terminal(cols: u16, args: &str, env: &[(&str, &str)]) -> String {
+    let aims = assert_cmd::cargo::cargo_bin!("aims");
+    let mut command = std::process::Command::new("script");
+    command
+        .args([
+            "-qec",
+            &format!(
+                "stty cols {cols} rows 50; {} --content {VALID} {args}",
+                aims.display()
+            ),
+            "/dev/null",
+        ])
+        .env_remove("COLUMNS")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("AIMS_CONTENT");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("script (util-linux) runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .replace("\r\n", "\n")
+}
+
+fn strip_escapes(text: &str) -> String {
+    let mut plain = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ parameters final-letter.
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
+}
+
+#[test]
+fn a_terminal_gets_a_table_that_fits_its_width() {
+    for cols in [60, 120] {
+        let plain = on_terminal(cols, "list --domain transport", &[("NO_COLOR", "1")]);
+        assert!(
+            !plain.contains('\x1b'),
+            "NO_COLOR leaves no escape codes:\n{plain}"
+        );
+        for line in plain.lines() {
+            assert!(
+                line.chars().count() <= usize::from(cols),
+                "wider than {cols}: {line:?}"
+            );
+        }
+        golden(&format!("terminal-{cols}.txt"), &plain);
+
+        let colored = on_terminal(cols, "list --domain transport", &[]);
+        assert!(
+            colored.contains("\x1b["),
+            "colour on a terminal:\n{colored}"
+        );
+        assert_eq!(
+            strip_escapes(&colored),
+            plain,
+            "colour changes nothing but colour"
+        );
+    }
+    // --color never, and a terminal that reports width 0 (counted as 80).
+    let never = on_terminal(60, "list --domain transport --color never", &[]);
+    assert_eq!(
+        never,
+        on_terminal(60, "list --domain transport", &[("NO_COLOR", "1")])
+    );
+    let zero = on_terminal(0, "list --domain transport", &[("NO_COLOR", "1")]);
+    assert_eq!(
+        zero,
+        listing(&["list", "--domain", "transport", "--format", "table"])
+    );
+}
+
+#[test]
+fn colour_never_reaches_a_pipe_or_a_machine_format() {
+    assert!(!listing(&["list", "--format", "table"]).contains('\x1b'));
+    let forced = run(
+        &["--content", VALID, "list", "--format", "table"],
+        &[("CLICOLOR_FORCE", "1")],
+    )
+    .0;
+    assert!(
+        forced.contains("\x1b["),
+        "CLICOLOR_FORCE colours a table in a pipe"
+    );
+    let always = run(
+        &[
+            "--content",
+            VALID,
+            "--color",
+            "always",
+            "list",
+            "--format",
+            "json",
+        ],
+        &[],
+    )
+    .0;
+    assert!(!always.contains('\x1b'), "JSON never carries escape codes");
+    let terminal_json = on_terminal(80, "list --format json", &[]);
+    assert!(!terminal_json.contains('\x1b'), "{terminal_json}");
+}
