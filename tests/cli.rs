@@ -2,6 +2,7 @@
 //! code out. Fixtures live in `tests/data/` so these tests do not move when the
 //! built-in content grows.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 use std::time::SystemTime;
@@ -752,9 +753,11 @@ fn a_full_disk_is_an_error_and_a_closed_pipe_is_not() {
     let big = Path::new(env!("CARGO_TARGET_TMPDIR")).join("big.toml");
     let mut text = fs::read_to_string(VALID).expect("fixture");
     for n in 0..3000 {
-        text.push_str(&format!(
+        write!(
+            text,
             "\n[[aim]]\nid = \"peace-{n}\"\ntitle = \"Peace\"\nquote = \"the preservation of global peace, security\"\nsource = \"charter-note\"\n"
-        ));
+                )
+        .expect("a String takes any write");
     }
     fs::write(&big, text).expect("big content written");
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("aims"))
