@@ -197,20 +197,16 @@ pub fn check(raw: &RawContent, text: &str) -> Vec<Problem> {
     let clause_places = check_clauses(raw, &sources, &source_texts, &mut problems);
 
     let mut cited = HashSet::new();
+    let kinds = Kinds {
+        raw,
+        sources: &sources,
+        pillars: &pillars,
+        domains: &domains,
+        clauses: &clauses,
+        clause_places: &clause_places,
+    };
     for aim in &raw.aims {
-        check_aim(
-            aim,
-            &Kinds {
-                raw,
-                sources: &sources,
-                pillars: &pillars,
-                domains: &domains,
-                clauses: &clauses,
-            },
-            &source_texts,
-            &mut cited,
-            &mut problems,
-        );
+        check_aim(aim, &kinds, &source_texts, &mut cited, &mut problems);
     }
 
     check_coverage(raw, &clause_places, &cited, &mut problems);
@@ -221,11 +217,11 @@ pub fn check(raw: &RawContent, text: &str) -> Vec<Problem> {
 /// aim could not be read: it may be the one that quotes the clause.
 fn check_coverage(
     raw: &RawContent,
-    clause_places: &[Option<usize>],
+    clause_places: &[Option<Range<usize>>],
     cited: &HashSet<usize>,
     problems: &mut Vec<Problem>,
 ) {
-    if raw.incomplete.contains(&"aim") {
+    if raw.unread.iter().any(|(kind, _)| *kind == "aim") {
         return;
     }
     for (index, clause) in raw.clauses.iter().enumerate() {
@@ -256,9 +252,9 @@ fn check_coverage(
 struct Kind<'a> {
     name: &'static str,
     ids: Vec<&'a str>,
-    /// A record of this kind could not be read, so a reference that resolves
-    /// to none may name that one: not a problem of its own.
-    incomplete: bool,
+    /// The ids of the records of this kind that could not be read (None: one
+    /// without an id). A reference to one of them is not a problem of its own.
+    unread: Vec<Option<&'a str>>,
 }
 
 impl<'a> Kind<'a> {
@@ -271,7 +267,7 @@ impl<'a> Kind<'a> {
         text: &str,
         problems: &mut Vec<Problem>,
     ) -> Self {
-        let mut owners: HashMap<String, (usize, &'static str, usize)> = HashMap::new();
+        let mut owners: HashMap<String, (usize, &'static str, usize, &str)> = HashMap::new();
         let mut ids = Vec::with_capacity(records.len());
         for (index, keys) in records.iter().enumerate() {
             let id = keys[0].0;
@@ -294,11 +290,15 @@ impl<'a> Kind<'a> {
                 }
                 let folded = value.to_lowercase();
                 match owners.get(&folded) {
-                    Some(&(owner, _, _)) if owner == index => {}
-                    Some(&(owner, owner_role, start)) => {
+                    Some(&(owner, _, _, _)) if owner == index => {}
+                    Some(&(owner, owner_role, start, first)) => {
                         let (line, _) = locate(text, start);
-                        let message = if role == "id" && owner_role == "id" {
+                        let message = if role == "id" && owner_role == "id" && first == value {
                             format!("duplicate {name} id `{value}`")
+                        } else if role == "id" && owner_role == "id" {
+                            format!(
+                                "{name} id `{value}` differs from {name} id `{first}` only in case, and ids are matched ignoring case"
+                            )
                         } else {
                             format!(
                                 "{name} {role} `{value}` of `{}` is already the {owner_role} of {name} `{}`",
@@ -312,7 +312,7 @@ impl<'a> Kind<'a> {
                         );
                     }
                     None => {
-                        owners.insert(folded, (index, role, key.span().start));
+                        owners.insert(folded, (index, role, key.span().start, value));
                     }
                 }
             }
@@ -320,21 +320,27 @@ impl<'a> Kind<'a> {
         Kind {
             name,
             ids,
-            incomplete: false,
+            unread: Vec::new(),
         }
     }
 
-    fn marked(mut self, raw: &RawContent) -> Self {
-        self.incomplete = raw.incomplete.contains(&self.name);
+    fn marked(mut self, raw: &'a RawContent) -> Self {
+        self.unread = raw
+            .unread
+            .iter()
+            .filter(|(kind, _)| *kind == self.name)
+            .map(|(_, id)| id.as_deref())
+            .collect();
         self
     }
 
     /// The index of the record `reference` names; if none, a problem with the
-    /// closest id (none when the kind is incomplete).
+    /// closest id (none when it may name a record that could not be read).
     fn resolve(&self, reference: &Spanned<String>, owner: &str) -> Result<usize, Option<Problem>> {
         let value = reference.get_ref();
         self.ids.iter().position(|id| id == value).ok_or_else(|| {
-            (!self.incomplete).then(|| {
+            let maybe_unread = self.unread.iter().any(|id| id.is_none_or(|id| id == value));
+            (!maybe_unread).then(|| {
                 unknown(
                     reference.span(),
                     &format!("{owner} names unknown {} `{value}`", self.name),
@@ -349,6 +355,8 @@ impl<'a> Kind<'a> {
 
 struct Kinds<'a> {
     raw: &'a RawContent,
+    /// Where each clause's text stands in its source's folded text.
+    clause_places: &'a [Option<Range<usize>>],
     sources: &'a Kind<'a>,
     pillars: &'a Kind<'a>,
     domains: &'a Kind<'a>,
@@ -371,13 +379,14 @@ fn not_empty(
 }
 
 /// Checks each clause: its id, its verbatim text, and its place among the items
-/// of its article. Returns where each clause's text stands in its source, if found.
+/// of its article. Returns where each clause's text stands in its source (in
+/// its folded text), if found.
 fn check_clauses(
     raw: &RawContent,
     sources: &Kind,
     source_texts: &[Normalized],
     problems: &mut Vec<Problem>,
-) -> Vec<Option<usize>> {
+) -> Vec<Option<Range<usize>>> {
     let mut places = Vec::with_capacity(raw.clauses.len());
     for clause in &raw.clauses {
         let (id, article, item) = (
@@ -400,7 +409,10 @@ fn check_clauses(
         let owner = format!("clause `{id}`");
         let place = match sources.resolve(&clause.source, &owner) {
             Ok(source) => match source_texts[source].find(clause.text.get_ref()) {
-                Ok(found) => found.first().map(|range| range.start),
+                Ok(found) => match (found.first(), found.last()) {
+                    (Some(first), Some(last)) => Some(first.start..last.end),
+                    _ => None,
+                },
                 Err(mismatch) => {
                     problems.push(mismatch.problem(
                         clause.text.span(),
@@ -421,42 +433,41 @@ fn check_clauses(
     places
 }
 
-/// The items of one article must stand in their source in the order of their numbers.
+/// The items of one article must stand in their source in the order of their
+/// numbers: each is compared with the one numbered before it.
 fn check_clause_order(
     clauses: &[RawClause],
-    places: &[Option<usize>],
+    places: &[Option<Range<usize>>],
     problems: &mut Vec<Problem>,
 ) {
-    for (a, first) in clauses.iter().enumerate() {
-        for (b, second) in clauses.iter().enumerate() {
-            let same_article = first.instrument == second.instrument
-                && first.article.get_ref() == second.article.get_ref()
-                && first.source.get_ref() == second.source.get_ref();
-            if !same_article || first.item.get_ref() >= second.item.get_ref() {
-                continue;
-            }
-            if let (Some(first_place), Some(second_place)) = (places[a], places[b]) {
-                // Report only neighbours in numbering, so one misplaced item is one problem.
-                let between = clauses.iter().any(|c| {
-                    c.instrument == first.instrument
-                        && c.article.get_ref() == first.article.get_ref()
-                        && c.item.get_ref() > first.item.get_ref()
-                        && c.item.get_ref() < second.item.get_ref()
-                });
-                if second_place < first_place && !between {
-                    problems.push(
-                        Problem::new(
-                            second.item.span(),
-                            format!(
-                                "clause `{}` stands before clause `{}` in source `{}`, but its item number is higher",
-                                second.id.get_ref(),
-                                first.id.get_ref(),
-                                second.source.get_ref()
-                            ),
-                        )
-                        .hint("number the items of an article in the order the source gives them"),
-                    );
-                }
+    let mut articles: HashMap<(&str, u32, &str), Vec<usize>> = HashMap::new();
+    for (index, clause) in clauses.iter().enumerate() {
+        let article = (
+            clause.instrument.as_str(),
+            *clause.article.get_ref(),
+            clause.source.get_ref().as_str(),
+        );
+        articles.entry(article).or_default().push(index);
+    }
+    for mut items in articles.into_values() {
+        items.sort_by_key(|&i| *clauses[i].item.get_ref());
+        for pair in items.windows(2) {
+            let (first, second) = (&clauses[pair[0]], &clauses[pair[1]]);
+            if let (Some(first_place), Some(second_place)) = (&places[pair[0]], &places[pair[1]])
+                && second_place.start < first_place.start
+            {
+                problems.push(
+                    Problem::new(
+                        second.item.span(),
+                        format!(
+                            "clause `{}` stands before clause `{}` in source `{}`, but its item number is higher",
+                            second.id.get_ref(),
+                            first.id.get_ref(),
+                            second.source.get_ref()
+                        ),
+                    )
+                    .hint("number the items of an article in the order the source gives them"),
+                );
             }
         }
     }
@@ -474,17 +485,27 @@ fn check_aim(
     let quote = aim.quote.get_ref();
     if quote.trim().is_empty() {
         not_empty(&aim.quote, "aim", &aim.id, "quote", problems);
+    } else if let Some(excerpt) = wordless_excerpt(quote) {
+        problems.push(
+            Problem::new(
+                aim.quote.span(),
+                format!("the quote of {owner} has an excerpt with no words: \"{excerpt}\""),
+            )
+            .hint("a quote is words of its source; `...` joins excerpts of words"),
+        );
     } else {
         match kinds.sources.resolve(&aim.source, &owner) {
-            Ok(source) => {
-                if let Err(mismatch) = source_texts[source].find(quote) {
-                    problems.push(mismatch.problem(
-                        aim.quote.span(),
-                        &format!("the quote of {owner}"),
-                        &format!("source `{}`", aim.source.get_ref()),
-                    ));
+            Ok(source) => match source_texts[source].find(quote) {
+                Ok(found) if aim.clause.is_none() => {
+                    uncited_clause(aim, &owner, source, &found, kinds, problems);
                 }
-            }
+                Ok(_) => {}
+                Err(mismatch) => problems.push(mismatch.problem(
+                    aim.quote.span(),
+                    &format!("the quote of {owner}"),
+                    &format!("source `{}`", aim.source.get_ref()),
+                )),
+            },
             Err(problem) => problems.extend(problem),
         }
     }
@@ -544,6 +565,62 @@ fn check_aim(
             }
         }
     }
+}
+
+/// An aim that quotes only a clause's text cites that clause, so its citation
+/// names the article and item.
+fn uncited_clause(
+    aim: &RawAim,
+    owner: &str,
+    source: usize,
+    found: &[Range<usize>],
+    kinds: &Kinds,
+    problems: &mut Vec<Problem>,
+) {
+    let (Some(first), Some(last)) = (found.first(), found.last()) else {
+        return;
+    };
+    let quoted = first.start..last.end;
+    let clause = kinds
+        .raw
+        .clauses
+        .iter()
+        .zip(kinds.clause_places)
+        .find(|(clause, place)| {
+            kinds.sources.ids.get(source) == Some(&clause.source.get_ref().as_str())
+                && place
+                    .as_ref()
+                    .is_some_and(|place| place.start <= quoted.start && quoted.end <= place.end)
+        });
+    if let Some((clause, _)) = clause {
+        problems.push(
+            Problem::new(
+                aim.quote.span(),
+                format!(
+                    "{owner} quotes the text of clause `{}` but does not cite it",
+                    clause.id.get_ref()
+                ),
+            )
+            .hint(format!("add clause = \"{}\"", clause.id.get_ref())),
+        );
+    }
+}
+
+/// The first `...`-separated excerpt of `quote` that holds no letter or digit
+/// (a quote of only punctuation says nothing), or the whole quote if it has
+/// no excerpt at all.
+fn wordless_excerpt(quote: &str) -> Option<String> {
+    let mut excerpts = quote
+        .split("...")
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .peekable();
+    if excerpts.peek().is_none() {
+        return Some(quote.trim().to_owned());
+    }
+    excerpts
+        .find(|excerpt| !excerpt.chars().any(char::is_alphanumeric))
+        .map(str::to_owned)
 }
 
 /// A tag (pillar or domain) must resolve, and its quote must name it: by one of
@@ -827,6 +904,19 @@ mod tests {
                 source_next: None,
             }
         );
+    }
+
+    #[test]
+    fn a_quote_needs_words_in_every_excerpt() {
+        for (quote, expected) in [
+            ("The Assembly aims", None),
+            ("peace ... trade", None),
+            ("...", Some("...")),
+            (";", Some(";")),
+            ("peace ... ;", Some(";")),
+        ] {
+            assert_eq!(wordless_excerpt(quote).as_deref(), expected, "{quote:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! into the plain model the rest of `aims` works on.
 
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -255,9 +256,9 @@ pub struct RawContent {
     pub domains: Vec<RawDomain>,
     pub clauses: Vec<RawClause>,
     pub aims: Vec<RawAim>,
-    /// The kinds with a record that could not be read: a reference to them may
-    /// point at that record, so `check` does not call it dangling.
-    pub incomplete: Vec<&'static str>,
+    /// The records that could not be read, by kind and id (if they had one): a
+    /// reference to one of them is not dangling, only unread.
+    pub unread: Vec<(&'static str, Option<String>)>,
 }
 
 /// The top-level keys of a content file, each an array of tables.
@@ -280,11 +281,11 @@ fn parse(text: &str) -> (Option<RawContent>, Vec<Problem>) {
     let mut problems = Vec::new();
     for (key, value) in document.into_inner() {
         match key.get_ref().as_ref() {
-            "source" => records("source", value, &mut raw.sources, &mut problems, text),
-            "pillar" => records("pillar", value, &mut raw.pillars, &mut problems, text),
-            "domain" => records("domain", value, &mut raw.domains, &mut problems, text),
-            "clause" => records("clause", value, &mut raw.clauses, &mut problems, text),
-            "aim" => records("aim", value, &mut raw.aims, &mut problems, text),
+            "source" => raw.sources = records("source", value, &mut raw, &mut problems, text),
+            "pillar" => raw.pillars = records("pillar", value, &mut raw, &mut problems, text),
+            "domain" => raw.domains = records("domain", value, &mut raw, &mut problems, text),
+            "clause" => raw.clauses = records("clause", value, &mut raw, &mut problems, text),
+            "aim" => raw.aims = records("aim", value, &mut raw, &mut problems, text),
             other => {
                 let kinds = KINDS.map(|kind| format!("[[{kind}]]"));
                 let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
@@ -298,61 +299,122 @@ fn parse(text: &str) -> (Option<RawContent>, Vec<Problem>) {
             }
         }
     }
-    for kind in KINDS {
-        let marker = format!("in [[{kind}]]");
-        // "in [[aim]]" and "in [[aim]] `peace`" alike.
-        if problems.iter().any(|p| p.message.starts_with(&marker)) {
-            raw.incomplete.push(kind);
-        }
-    }
     (Some(raw), problems)
 }
 
 /// Deserializes each table of the array `value` into a `T`, one by one.
 fn records<'de, T: Deserialize<'de>>(
-    kind: &str,
+    kind: &'static str,
     value: Spanned<DeValue<'de>>,
-    out: &mut Vec<T>,
+    raw: &mut RawContent,
     problems: &mut Vec<Problem>,
     text: &str,
-) {
+) -> Vec<T> {
     let span = value.span();
     let DeValue::Array(array) = value.into_inner() else {
         problems.push(Problem::new(
             span,
             format!("`{kind}` must be an array of tables, written as [[{kind}]] sections"),
         ));
-        return;
+        return Vec::new();
     };
+    let mut out = Vec::with_capacity(array.len());
     for item in array {
-        if !item.get_ref().is_table() {
-            problems.push(
-                Problem::new(
-                    item.span(),
-                    format!(
-                        "each `{kind}` must be a table, found {}",
-                        item.get_ref().type_str()
-                    ),
-                )
-                .in_record(kind),
-            );
+        let span = item.span();
+        let DeValue::Table(table) = item.into_inner() else {
+            problems
+                .push(Problem::new(span, format!("each `{kind}` must be a table")).in_record(kind));
+            raw.unread.push((kind, None));
             continue;
-        }
-        // Name the record in messages by its id, when it has one.
-        let id = item
-            .get_ref()
-            .as_table()
-            .and_then(|table| table.get("id"))
-            .and_then(|id| id.get_ref().as_str())
-            .map(|id| format!(" `{id}`"))
-            .unwrap_or_default();
-        match T::deserialize(ValueDeserializer::from(item)) {
+        };
+        match read_record(kind, span, table, text) {
             Ok(record) => out.push(record),
-            Err(err) => {
-                problems.push(Problem::from_toml(&err, text).in_record(&format!("{kind}{id}")));
+            Err((id, found)) => {
+                problems.extend(found);
+                raw.unread.push((kind, id));
             }
         }
     }
+    out
+}
+
+/// Deserializes one record, reporting every bad field, not only the first:
+/// serde stops at the first, so each bad field is reported and taken out (a
+/// missing one is put in as an empty string), and the record is read again.
+fn read_record<'de, T: Deserialize<'de>>(
+    kind: &str,
+    span: Range<usize>,
+    mut table: DeTable<'de>,
+    text: &str,
+) -> Result<T, (Option<String>, Vec<Problem>)> {
+    // Name the record in messages by its id, when it has one.
+    let id = table
+        .get("id")
+        .and_then(|id| id.get_ref().as_str())
+        .map(str::to_owned);
+    let record = match &id {
+        Some(id) => format!("{kind} `{id}`"),
+        None => kind.to_owned(),
+    };
+    let placeholder = span.end..span.end;
+    let mut problems = Vec::new();
+    let mut taken_out = Vec::new();
+    // Each round takes a field out or puts one in, so a record ends within
+    // twice its number of fields plus the fields it lacks.
+    for _ in 0..=2 * table.len() + 32 {
+        let value = Spanned::new(span.clone(), DeValue::Table(table.clone()));
+        let err = match T::deserialize(ValueDeserializer::from(value)) {
+            Ok(record) if problems.is_empty() => return Ok(record),
+            Ok(_) => break,
+            Err(err) => err,
+        };
+        if err.span() == Some(placeholder.clone()) {
+            break; // the stand-in for a missing field is of the wrong type
+        }
+        let message = err.message();
+        if let Some(field) = quoted_after(message, "missing field `") {
+            // A field taken out for a bad value, or misspelt, is already reported.
+            if !taken_out.contains(&field) {
+                problems.push(Problem::from_toml(&err, text).in_record(&record));
+            }
+            let key = Spanned::new(placeholder.clone(), field.into());
+            table.insert(
+                key,
+                Spanned::new(placeholder.clone(), DeValue::String("".into())),
+            );
+            continue;
+        }
+        let problem = Problem::from_toml(&err, text).in_record(&record);
+        if let Some(meant) = problem
+            .hints
+            .iter()
+            .find_map(|h| quoted_after(h, "did you mean `"))
+        {
+            taken_out.push(meant);
+        }
+        problems.push(problem);
+        let key = quoted_after(message, "unknown field `").or_else(|| {
+            let at = err.span()?.start;
+            table
+                .iter()
+                .find(|(key, value)| key.span().contains(&at) || value.span().contains(&at))
+                .map(|(key, _)| key.get_ref().to_string())
+        });
+        match key {
+            Some(key) => {
+                table.remove(key.as_str());
+                taken_out.push(key);
+            }
+            None => break,
+        }
+    }
+    Err((id, problems))
+}
+
+/// The text between `prefix` and the next backtick: "missing field `quote`".
+fn quoted_after(message: &str, prefix: &str) -> Option<String> {
+    let rest = message.strip_prefix(prefix)?;
+    rest.split_once('`').map(|(quoted, _)| quoted.to_owned())
 }
 
 /// Turns checked raw records into the model. Every reference resolves: `check`
@@ -493,7 +555,7 @@ mod tests {
         let err = parse_and_check(&Origin::Builtin, "aim = [1]".to_owned()).unwrap_err();
         assert_eq!(
             err.problems[0].message,
-            "in [[aim]]: each `aim` must be a table, found integer"
+            "in [[aim]]: each `aim` must be a table"
         );
     }
 

@@ -115,7 +115,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 from_env: false,
             });
             let content = content::load(&origin)?;
-            writeln!(out, "{origin}: ok, {}", summary(&content))?;
+            // Say which content: a user's own content/aims.toml is not the built-in one.
+            let name = match origin {
+                Origin::Builtin => format!("{origin} (built in)"),
+                Origin::File { .. } => origin.to_string(),
+            };
+            writeln!(out, "{name}: ok, {}", summary(&content))?;
             out.flush().context("cannot write output")?;
             return Ok(());
         }

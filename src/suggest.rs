@@ -22,6 +22,10 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, candidate)| candidate)
 }
 
+/// How many valid values a hint lists: a longer list helps nobody, and the
+/// listing commands show them all.
+const SHOWN: usize = 30;
+
 /// The hints for a value that names nothing valid: the closest of `pool` (each
 /// a key and what to suggest for it: a name or alias suggests its id), and the
 /// list of `valid` ones (`plural` names them: "domains").
@@ -31,10 +35,14 @@ pub fn hints(value: &str, pool: &[(&str, &str)], valid: &[&str], plural: &str) -
         let (_, suggestion) = pool.iter().find(|(k, _)| *k == key).expect("from the pool");
         hints.push(format!("did you mean `{suggestion}`?"));
     }
-    if valid.is_empty() {
-        hints.push(format!("no {plural} are defined"));
-    } else {
-        hints.push(format!("valid {plural}: {}", valid.join(", ")));
+    match valid.len() {
+        0 => hints.push(format!("no {plural} are defined")),
+        n if n > SHOWN => hints.push(format!(
+            "valid {plural}: {}, and {} more",
+            valid[..SHOWN].join(", "),
+            n - SHOWN
+        )),
+        _ => hints.push(format!("valid {plural}: {}", valid.join(", "))),
     }
     hints
 }

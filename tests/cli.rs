@@ -55,7 +55,7 @@ const VALID_OK: &str =
 fn check_passes_on_the_built_in_content() {
     expect(
         &["check"],
-        "content/aims.toml: ok, 29 aims, 4 pillars, 19 domains, 9 clauses, 1 source\n",
+        "content/aims.toml (built in): ok, 29 aims, 4 pillars, 19 domains, 9 clauses, 1 source\n",
         "",
         0,
     );
@@ -70,7 +70,7 @@ fn check_takes_a_path_or_the_content_in_use() {
     // An empty AIMS_CONTENT is unset, as with NO_COLOR: the built-in content.
     let (stdout, _, code) = run(&["check"], &[("AIMS_CONTENT", "")]);
     assert_eq!(
-        (stdout.starts_with("content/aims.toml: ok"), code),
+        (stdout.starts_with("content/aims.toml (built in): ok"), code),
         (true, 0)
     );
     // The flag wins over the environment.
@@ -97,6 +97,27 @@ const BROKEN: &[(&str, &str)] = &[
         concat!(
             "aims: error: tests/data/broken/alias-collision.toml:23:12: domain alias `trade` of `commerce` is already the id of domain `trade`\n",
             "  hint: first defined at line 9\n",
+        ),
+    ),
+    (
+        "bad-fields.toml",
+        concat!(
+            "aims: error: tests/data/broken/bad-fields.toml:8:1: in [[aim]] `peace`: missing field `source`\n",
+            "aims: error: tests/data/broken/bad-fields.toml:10:9: in [[aim]] `peace`: invalid type: integer `5`, expected a string\n",
+            "aims: error: tests/data/broken/bad-fields.toml:11:1: in [[aim]] `peace`: unknown field `qoute`, expected one of `id`, `title`, `quote`, `source`, `clause`, `pillars`, `domains`\n",
+            "  hint: did you mean `quote`?\n",
+            "aims: error: tests/data/broken/bad-fields.toml:12:11: in [[aim]] `peace`: invalid type: string \"peace\", expected a sequence\n",
+            "aims: tests/data/broken/bad-fields.toml has 4 problems\n",
+        ),
+    ),
+    (
+        "clause-not-cited.toml",
+        concat!(
+            "aims: error: tests/data/broken/clause-not-cited.toml:25:6: aim id `Trade` differs from aim id `trade` only in case, and ids are matched ignoring case\n",
+            "  hint: first defined at line 18\n",
+            "aims: error: tests/data/broken/clause-not-cited.toml:27:9: aim `Trade` quotes the text of clause `2.1` but does not cite it\n",
+            "  hint: add clause = \"2.1\"\n",
+            "aims: tests/data/broken/clause-not-cited.toml has 2 problems\n",
         ),
     ),
     (
@@ -211,6 +232,16 @@ const BROKEN: &[(&str, &str)] = &[
             "aims: error: tests/data/broken/unknown-kind.toml: the content has no [[aim]] records\n",
             "  hint: a content file holds [[source]], [[pillar]], [[domain]], [[clause]] and [[aim]] records; see README.md\n",
             "aims: tests/data/broken/unknown-kind.toml has 2 problems\n",
+        ),
+    ),
+    (
+        "wordless-quote.toml",
+        concat!(
+            "aims: error: tests/data/broken/wordless-quote.toml:11:9: the quote of aim `semicolon` has an excerpt with no words: \";\"\n",
+            "  hint: a quote is words of its source; `...` joins excerpts of words\n",
+            "aims: error: tests/data/broken/wordless-quote.toml:23:9: the quote of aim `stray` has an excerpt with no words: \";\"\n",
+            "  hint: a quote is words of its source; `...` joins excerpts of words\n",
+            "aims: tests/data/broken/wordless-quote.toml has 2 problems\n",
         ),
     ),
     (
