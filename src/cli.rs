@@ -8,23 +8,30 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// Every command's help: what it does, how to call it, examples, then the options.
+const HELP: &str = "\
+{about-with-newline}
+{usage-heading} {usage}{after-help}
+
+{all-args}";
+
 const EXAMPLES: &str = "\
 Examples:
-  aims list --domain transport                  what the Assembly aims to do about transport
+  aims list --domain transport            the aims about transport
   aims list --clause 2.7 --format json | jq -r '.[].quote'
-  aims list --pillar language | cut -f1         ids of the aims on the language pillar
-  aims search trade investment                  aims whose title or quote holds both words
-  aims show combat-terrorism                    one aim in full, with its citation
-  aims domains                                  the fields of cooperation, with counts
-  aims check my-aims.toml                       validate a content file of your own
+  aims list --pillar language | cut -f1   ids of the aims on a pillar
+  aims search trade investment            aims that hold both words
+  aims show combat-terrorism              one aim in full, with its citation
+  aims domains                            the fields of cooperation
+  aims check my-aims.toml                 validate a content file of your own
 
-In a pipe, listings are TSV (one aim per line, tab-separated, no header);
-on a terminal, a table. --format picks one of table, tsv, csv, json, jsonl, markdown.";
+In a pipe, listings are TSV (one record per line, no header); on a terminal,
+a table. --format picks table, tsv, csv, json, jsonl or markdown.";
 
 /// Browse the stated aims of the Assembly of Turkic-speaking States, offline,
 /// with quotes you can cite.
 #[derive(Debug, Parser)]
-#[command(name = "aims", version, after_help = EXAMPLES)]
+#[command(name = "aims", version, after_help = EXAMPLES, help_template = HELP)]
 pub struct Cli {
     /// Read the content from this TOML file instead of the built-in one
     /// [env: AIMS_CONTENT]
@@ -42,10 +49,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List aims as a table, filtered by pillar, domain, clause, source or text
-    #[command(after_help = "\
+    #[command(help_template = HELP, after_help = "\
 Examples:
   aims list                                   every aim
-  aims list --domain transport                the aims about transport (or transportation)
+  aims list --domain transportation           an alias: the same as transport
   aims list --domain trade,economy            trade OR economy
   aims list --domain peace --clause 2         peace AND any item of Article 2
   aims list --clause 2.7 --format json | jq -r '.[].quote'
@@ -62,7 +69,7 @@ are AND. Values match ids, names and aliases, ignoring case.")]
     },
 
     /// Show aims in full: title, quote, citation, clause, pillars, domains
-    #[command(after_help = "\
+    #[command(help_template = HELP, after_help = "\
 Examples:
   aims show combat-terrorism
   aims show trade-investment balanced-economy
@@ -76,7 +83,7 @@ Examples:
     },
 
     /// Find aims whose title or quote holds every word (ignoring case)
-    #[command(after_help = "\
+    #[command(help_template = HELP, after_help = "\
 Examples:
   aims search terrorism
   aims search trade investment                both words
@@ -92,7 +99,7 @@ Examples:
     },
 
     /// List the four pillars, with how many aims each
-    #[command(after_help = "\
+    #[command(help_template = HELP, after_help = "\
 Examples:
   aims pillars
   aims pillars --format json")]
@@ -102,7 +109,7 @@ Examples:
     },
 
     /// List the domains of cooperation, with aliases and how many aims each
-    #[command(after_help = "\
+    #[command(help_template = HELP, after_help = "\
 Examples:
   aims domains
   aims domains --columns id,aims --format csv")]
@@ -112,7 +119,7 @@ Examples:
     },
 
     /// List the article clauses, with their text and how many aims each
-    #[command(after_help = "\
+    #[command(help_template = HELP, after_help = "\
 Examples:
   aims clauses
   aims clauses --format json | jq -r '.[] | \"\\(.id) \\(.text)\"'
@@ -125,7 +132,7 @@ the source paraphrases, and the official wording and order may differ.")]
     },
 
     /// List the source documents, with notes on their standing
-    #[command(after_help = "\
+    #[command(help_template = HELP, after_help = "\
 Examples:
   aims sources
   aims sources --format json | jq -r '.[].standing'")]
@@ -135,7 +142,7 @@ Examples:
     },
 
     /// Validate a content file: every rule, every problem with its line and column
-    #[command(after_help = "\
+    #[command(help_template = HELP, after_help = "\
 Examples:
   aims check                  the content in use (built in, or --content / AIMS_CONTENT)
   aims check my-aims.toml     a file of your own

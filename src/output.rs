@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, TableStyle,
+    Width,
 };
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -224,8 +225,15 @@ fn table(
     // a broken id cannot be copied.
     for (column, &c) in table.column_iter_mut().zip(picked) {
         column.set_padding((0, 2));
-        if listing.columns[c] == "id" {
-            column.set_constraint(ColumnConstraint::ContentWidth);
+        match listing.columns[c] {
+            "id" => {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+            // The quote is what people came for: the summary yields it room.
+            "title" if picked.iter().any(|&q| listing.columns[q] == "quote") => {
+                column.set_constraint(ColumnConstraint::UpperBoundary(Width::Percentage(30)));
+            }
+            _ => {}
         }
     }
     write_lines(out, &table)?;
