@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::content::{RawAim, RawClause, RawContent};
-use crate::suggest::{closest, hints, pairs};
+use crate::suggest::{closest, hints, pairs, shown};
 
 /// One thing wrong with a content file, with where it is (a byte range) and hints.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,7 +281,7 @@ impl<'a> Kind<'a> {
                 let typed = role == "id" || role == "alias";
                 if let Some(bad) = value
                     .chars()
-                    .find(|c| typed && (c.is_whitespace() || *c == ','))
+                    .find(|c| typed && (c.is_whitespace() || c.is_control() || *c == ','))
                 {
                     problems.push(
                         Problem::new(key.span(), format!("{name} {role} `{value}` holds {bad:?}"))
@@ -343,7 +343,7 @@ impl<'a> Kind<'a> {
             (!maybe_unread).then(|| {
                 unknown(
                     reference.span(),
-                    &format!("{owner} names unknown {} `{value}`", self.name),
+                    &format!("{owner} names unknown {} `{}`", self.name, shown(value)),
                     value,
                     &self.ids,
                     &format!("{}s", self.name),

@@ -73,7 +73,7 @@ are AND. Values match ids, names and aliases, ignoring case.")]
 Examples:
   aims show combat-terrorism
   aims show trade-investment balanced-economy
-  aims show rule-of-law --format json | jq -r .[0].citation")]
+  aims show rule-of-law --format json | jq -r '.[0].citation'")]
     Show {
         /// The ids of the aims to show (see `aims list | cut -f1`)
         #[arg(value_name = "ID", required = true)]
@@ -187,7 +187,10 @@ pub struct OutputArgs {
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<Format>,
 
-    /// Pick and order the columns of table, tsv, csv and markdown (e.g. id,citation)
+    /// Pick and order the columns of table, tsv, csv and markdown, e.g. id,citation.
+    /// Aims have id, title, quote, source, citation, clause, pillars, domains;
+    /// the other listings have the keys of their JSON
+
     #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
     pub columns: Option<Vec<String>>,
 

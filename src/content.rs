@@ -139,41 +139,97 @@ pub fn load(origin: &Origin) -> anyhow::Result<Content> {
     parse_and_check(origin, text).map_err(anyhow::Error::new)
 }
 
+/// The largest content file `aims` reads: far above any real content (a
+/// million aims take about a third of this), low enough that a wrong path
+/// cannot exhaust memory.
+pub const MAX_CONTENT_BYTES: usize = 1 << 30;
+
 fn read(origin: &Origin) -> anyhow::Result<String> {
     let (path, from_env) = match origin {
         Origin::Builtin => return Ok(BUILTIN_TEXT.to_owned()),
         Origin::File { path, from_env } => (path, *from_env),
     };
-    let bytes = read_file(path).map_err(|err| {
+    read_file(path).map_err(|err| {
         if from_env {
             err.context(format!("{CONTENT_VAR} names {}", path.display()))
         } else {
             err
         }
-    })?;
-    String::from_utf8(bytes).map_err(|err| {
-        let valid = err.utf8_error().valid_up_to();
-        let bytes = err.into_bytes();
-        // Everything before the first bad byte is valid UTF-8, so it can be located.
-        let prefix = String::from_utf8_lossy(&bytes[..valid]);
-        let (line, column) = check::locate(&prefix, valid);
-        anyhow::anyhow!(
-            "{}:{line}:{column}: invalid UTF-8 (byte 0x{:02x}); a content file must be UTF-8 text",
-            path.display(),
-            bytes[valid]
-        )
     })
 }
 
-fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
+/// Reads a content file in chunks, stopping at the first sign that it is not a
+/// TOML text (a NUL byte, invalid UTF-8) or is too large: a device or a binary
+/// named by mistake fails at once instead of filling memory.
+fn read_file(path: &Path) -> anyhow::Result<String> {
     if path.is_dir() {
         anyhow::bail!(
             "cannot read content file {}: it is a directory, not a TOML file",
             path.display()
         );
     }
-    std::fs::read(path)
-        .map_err(|err| anyhow::anyhow!("cannot read content file {}: {err}", path.display()))
+    let cannot =
+        |err: std::io::Error| anyhow::anyhow!("cannot read content file {}: {err}", path.display());
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let size_hint = file
+        .metadata()
+        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
+    let mut bytes = Vec::with_capacity(size_hint.min(MAX_CONTENT_BYTES) + 1);
+    let mut checked = 0;
+    loop {
+        let start = bytes.len();
+        bytes.resize(start + (1 << 16), 0);
+        let read = match std::io::Read::read(&mut file, &mut bytes[start..]) {
+            Ok(read) => read,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => 0,
+            Err(err) => return Err(cannot(err)),
+        };
+        bytes.truncate(start + read);
+        if read == 0 {
+            break;
+        }
+        if bytes.len() > MAX_CONTENT_BYTES {
+            anyhow::bail!(
+                "{}: larger than {} MiB, the most a content file may be",
+                path.display(),
+                MAX_CONTENT_BYTES >> 20
+            );
+        }
+        if let Some(nul) = bytes[start..].iter().position(|&b| b == 0) {
+            let at = start + nul;
+            let (line, column) = check::locate(&String::from_utf8_lossy(&bytes[..at]), at);
+            anyhow::bail!(
+                "{}:{line}:{column}: a NUL byte: this is binary data, not a TOML text file",
+                path.display()
+            );
+        }
+        checked = utf8_checked(path, &bytes, checked)?;
+    }
+    if checked < bytes.len() {
+        // The file ends inside a multi-byte character.
+        utf8_invalid(path, &bytes, checked)?;
+    }
+    String::from_utf8(bytes).map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))
+}
+
+/// Checks the bytes after `checked` as UTF-8, allowing a character cut at the
+/// end of the chunk; returns how far the bytes are valid.
+fn utf8_checked(path: &Path, bytes: &[u8], checked: usize) -> anyhow::Result<usize> {
+    match std::str::from_utf8(&bytes[checked..]) {
+        Ok(_) => Ok(bytes.len()),
+        Err(err) if err.error_len().is_none() => Ok(checked + err.valid_up_to()),
+        Err(err) => utf8_invalid(path, bytes, checked + err.valid_up_to()),
+    }
+}
+
+fn utf8_invalid(path: &Path, bytes: &[u8], at: usize) -> anyhow::Result<usize> {
+    // Everything before `at` is valid UTF-8, so it can be located.
+    let (line, column) = check::locate(&String::from_utf8_lossy(&bytes[..at]), at);
+    anyhow::bail!(
+        "{}:{line}:{column}: invalid UTF-8 (byte 0x{:02x}); a content file must be UTF-8 text",
+        path.display(),
+        bytes[at]
+    )
 }
 
 /// Parses and checks `text`; the pure part of `load`, for any origin.
@@ -291,7 +347,7 @@ fn parse(text: &str) -> (Option<RawContent>, Vec<Problem>) {
                 let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
                 problems.push(check::unknown(
                     key.span(),
-                    &format!("unknown record kind `[[{other}]]`"),
+                    &format!("unknown record kind `[[{}]]`", crate::suggest::shown(other)),
                     &format!("[[{other}]]"),
                     &kinds,
                     "kinds",

@@ -14,7 +14,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, ColorChoice, Command, Format, OutputArgs};
 use crate::content::{Content, ContentError, Origin};
@@ -23,19 +23,50 @@ use crate::query::Query;
 use crate::suggest::UsageError;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // clap colours its own help and errors; `--color` decides for them too.
+    let command = Cli::command().color(clap_color(&args));
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help and version to stdout, usage errors to stderr, and
             // knows its own exit code (2 for a usage error).
-            let _ = err.print();
-            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+            return match err.print() {
+                Ok(()) => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
+                Err(io) => report(&anyhow::Error::new(io).context("cannot write output")),
+            };
         }
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report(&err),
     }
+}
+
+/// The `--color` choice, read ahead of parsing so that clap's help and
+/// errors follow it (the last one given wins, as clap's own parse does).
+fn clap_color(args: &[std::ffi::OsString]) -> clap::ColorChoice {
+    let mut choice = clap::ColorChoice::Auto;
+    let mut words = args.iter().skip(1).map(|arg| arg.to_str().unwrap_or(""));
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let value = match word.strip_prefix("--color") {
+            Some("") => words.next().unwrap_or(""),
+            Some(rest) => rest.strip_prefix('=').unwrap_or(""),
+            None => continue,
+        };
+        choice = match value {
+            "always" => clap::ColorChoice::Always,
+            "never" => clap::ColorChoice::Never,
+            _ => clap::ColorChoice::Auto,
+        };
+    }
+    choice
 }
 
 /// What the environment says, read once.
@@ -92,11 +123,12 @@ fn width(interactive: bool) -> u16 {
     let from_env = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<u16>().ok());
+    // Asked of the terminal directly: it may report its columns with 0 rows.
     let from_terminal = || {
         interactive
-            .then(|| terminal_size::terminal_size_of(io::stdout()))
+            .then(|| rustix::termios::tcgetwinsize(io::stdout()).ok())
             .flatten()
-            .map(|(terminal_size::Width(w), _)| w)
+            .map(|size| size.ws_col)
     };
     match from_env.or_else(from_terminal) {
         Some(0) | None => DEFAULT,

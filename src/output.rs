@@ -73,12 +73,22 @@ pub struct Style {
 impl Style {
     /// The indices of the columns to print, for the formats that pick columns.
     fn pick(&self, listing: &Listing) -> Result<Vec<usize>, UsageError> {
-        let index = |name: &str| listing.columns.iter().position(|c| *c == name);
+        let index = |name: &str| {
+            let name = name.trim().to_lowercase();
+            listing.columns.iter().position(|c| *c == name)
+        };
         match &self.columns {
+            Some(_) if matches!(self.format, Format::Json | Format::Jsonl) => Err(UsageError {
+                message: "--columns does not apply to json or jsonl".to_owned(),
+                hints: vec![
+                    "JSON objects always have every key; pick them with jq, as in jq '.[] | {id, quote}'"
+                        .to_owned(),
+                ],
+            }),
             Some(names) => names
                 .iter()
                 .map(|name| {
-                    index(name.trim()).ok_or_else(|| {
+                    index(name).ok_or_else(|| {
                         UsageError::unknown(
                             "column",
                             name,
@@ -211,9 +221,19 @@ fn table(
             }
         }));
     }
-    for row in &listing.rows {
-        table.add_row(picked.iter().map(|&c| {
-            let cell = Cell::new(row[c].text(", "));
+    let cells: Vec<Vec<String>> = listing
+        .rows
+        .iter()
+        .map(|row| {
+            picked
+                .iter()
+                .map(|&c| row[c].text(", ").replace('\t', " "))
+                .collect()
+        })
+        .collect();
+    for (row, texts) in listing.rows.iter().zip(&cells) {
+        table.add_row(picked.iter().zip(texts).map(|(&c, text)| {
+            let cell = Cell::new(text);
             match &row[c] {
                 Field::Count(_) => cell.set_alignment(CellAlignment::Right),
                 _ if style.color && listing.columns[c] == "id" => cell.fg(Color::Cyan),
@@ -221,17 +241,46 @@ fn table(
             }
         }));
     }
-    // Two spaces between columns, none before the first. Ids are never wrapped:
-    // a broken id cannot be copied.
-    for (column, &c) in table.column_iter_mut().zip(picked) {
-        column.set_padding((0, 2));
+    // Words are cut only where the terminal is too narrow to hold the longest
+    // word of every column (ids are one word: a broken id cannot be copied).
+    let longest: Vec<u16> = (0..picked.len())
+        .map(|i| {
+            let header = style.header.then(|| listing.columns[picked[i]]);
+            let words = cells
+                .iter()
+                .flat_map(|row| row[i].split_whitespace())
+                .chain(header);
+            let longest = words.map(|w| w.chars().count()).max().unwrap_or(0);
+            u16::try_from(longest).unwrap_or(u16::MAX)
+        })
+        .collect();
+    // Two spaces between columns; none before the first or after the last.
+    let gaps = 2 * u32::try_from(picked.len().saturating_sub(1)).unwrap_or(u32::MAX);
+    let width = u32::from(style.width);
+    let words_fit = longest.iter().map(|&w| u32::from(w)).sum::<u32>() + gaps <= width;
+    // Failing that, ids stay whole if the other columns keep a few letters each.
+    let others = u32::try_from(picked.len().saturating_sub(1)).unwrap_or(u32::MAX);
+    let ids_fit = |id: u16| u32::from(id) + gaps + 6 * others <= width;
+    let has_quote = picked.iter().any(|&q| listing.columns[q] == "quote");
+    let last = picked.len().saturating_sub(1);
+    for (i, (column, &c)) in table.column_iter_mut().zip(picked).enumerate() {
+        let padding = if i == last { 0 } else { 2 };
+        column.set_padding((0, padding));
+        // comfy-table counts the padding within a fixed width.
+        let lower = Width::Fixed(longest[i].saturating_add(padding));
         match listing.columns[c] {
-            "id" => {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
             // The quote is what people came for: the summary yields it room.
-            "title" if picked.iter().any(|&q| listing.columns[q] == "quote") => {
-                column.set_constraint(ColumnConstraint::UpperBoundary(Width::Percentage(30)));
+            "title" if has_quote && words_fit => {
+                column.set_constraint(ColumnConstraint::Boundaries {
+                    lower,
+                    upper: Width::Percentage(30),
+                });
+            }
+            "id" if !words_fit && ids_fit(longest[i]) => {
+                column.set_constraint(ColumnConstraint::LowerBoundary(lower));
+            }
+            _ if words_fit => {
+                column.set_constraint(ColumnConstraint::LowerBoundary(lower));
             }
             _ => {}
         }

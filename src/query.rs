@@ -4,7 +4,7 @@
 use crate::cli::Filters;
 use crate::content::{Aim, Clause, Content};
 use crate::output::{Field, Listing};
-use crate::suggest::{UsageError, pairs};
+use crate::suggest::{UsageError, pairs, shown};
 
 /// What `list` and `search` select: each facet filter is a set of allowed records
 /// (OR within), all filters must hold (AND across).
@@ -62,8 +62,8 @@ impl Query {
                 content.sources.len(),
                 source_keys,
             )?,
-            texts: texts("--text", &filters.text)?,
-            words: texts("a search word", words)?,
+            texts: texts("--text value", &filters.text)?,
+            words: texts("search word", words)?,
         })
     }
 
@@ -73,14 +73,28 @@ impl Query {
                 .as_ref()
                 .is_none_or(|allowed| tags.iter().any(|tag| allowed.contains(tag)))
         };
-        let haystack = || format!("{}\n{}", aim.title, fold(&aim.quote)).to_lowercase();
-        any(&self.pillars, &aim.pillars)
+        let facets = any(&self.pillars, &aim.pillars)
             && any(&self.domains, &aim.domains)
             && any(&self.clauses, aim.clause.as_slice())
-            && any(&self.sources, &[aim.source])
-            && (self.texts.is_empty() || self.texts.iter().any(|t| haystack().contains(t)))
-            && self.words.iter().all(|w| haystack().contains(w))
+            && any(&self.sources, &[aim.source]);
+        if !facets || (self.texts.is_empty() && self.words.is_empty()) {
+            return facets;
+        }
+        let haystack = format!("{}\n{}", aim.title, fold(&aim.quote)).to_lowercase();
+        (self.texts.is_empty() || self.texts.iter().any(|t| starts_a_word(&haystack, t)))
+            && self.words.iter().all(|w| starts_a_word(&haystack, w))
     }
+}
+
+/// Whether `needle` stands in `haystack` at the start of a word: `invest`
+/// finds "investment", `age` does not find "encourage". Both are lower-cased.
+fn starts_a_word(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        let first = needle.chars().next();
+        // A needle that starts with punctuation may start anywhere.
+        !(before.is_some_and(char::is_alphanumeric) && first.is_some_and(char::is_alphanumeric))
+    })
 }
 
 /// The indices of the aims `query` selects, in the content's order.
@@ -90,20 +104,42 @@ pub fn select(content: &Content, query: &Query) -> Vec<usize> {
         .collect()
 }
 
-/// The indices of the aims with these ids, in the order given.
+/// The indices of the aims with these ids (ignoring case), in the order given.
+/// Every id that names no aim is reported, not only the first.
 pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError> {
-    ids.iter()
-        .map(|id| {
-            content
-                .aims
-                .iter()
-                .position(|aim| aim.id == *id)
-                .ok_or_else(|| {
-                    let ids: Vec<&str> = content.aims.iter().map(|a| a.id.as_str()).collect();
-                    UsageError::unknown("aim", id, &pairs(&ids), &ids)
-                })
-        })
-        .collect()
+    let position = |id: &str| {
+        let id = id.trim().to_lowercase();
+        content
+            .aims
+            .iter()
+            .position(|aim| aim.id.to_lowercase() == id)
+    };
+    let unknown: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| position(id).is_none())
+        .collect();
+    if unknown.is_empty() {
+        return Ok(ids.iter().filter_map(|id| position(id)).collect());
+    }
+    let valid: Vec<&str> = content.aims.iter().map(|a| a.id.as_str()).collect();
+    let mut error = UsageError::unknown("aim", unknown[0], &pairs(&valid), &valid);
+    if unknown.len() > 1 {
+        let quoted: Vec<String> = unknown
+            .iter()
+            .map(|id| format!("`{}`", shown(id)))
+            .collect();
+        error.message = format!("unknown aims {}", quoted.join(", "));
+        // Each "did you mean", then the list of valid ids once.
+        let list = error.hints.pop();
+        error.hints = unknown
+            .iter()
+            .flat_map(|id| UsageError::unknown("aim", id, &pairs(&valid), &valid).hints)
+            .filter(|hint| hint.starts_with("did you mean"))
+            .collect();
+        error.hints.extend(list);
+    }
+    Err(error)
 }
 
 /// Resolves the values of one facet filter; `keys(i)` are what record `i` answers
@@ -119,7 +155,7 @@ fn facet<'a>(
     }
     let mut allowed = Vec::new();
     for value in values {
-        let wanted = nonempty(kind, value)?.to_lowercase();
+        let wanted = nonempty(&format!("{kind} value"), value)?.to_lowercase();
         let Some(i) = (0..count).find(|&i| keys(i).iter().any(|key| key.to_lowercase() == wanted))
         else {
             let all: Vec<(&str, &str)> = (0..count)
@@ -144,7 +180,7 @@ fn clauses(clauses: &[Clause], values: &[String]) -> Result<Option<Vec<usize>>, 
     }
     let mut allowed = Vec::new();
     for value in values {
-        let value = nonempty("clause", value)?;
+        let value = nonempty("clause value", value)?;
         let matching: Vec<usize> = (0..clauses.len())
             .filter(|&i| clauses[i].id == value || clauses[i].article.to_string() == value)
             .collect();
@@ -378,4 +414,26 @@ fn clause_notes(content: &Content, clauses: &[usize]) -> Vec<String> {
         }
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_a_word;
+
+    #[test]
+    fn words_match_at_the_start_of_a_word() {
+        let text = "to encourage broad cooperation; fostering trade and investment (un)";
+        for (needle, expected) in [
+            ("encourage", true),
+            ("age", false),
+            ("invest", true),
+            ("trade and", true),
+            ("rade", false),
+            ("(un)", true),
+            ("un)", true),
+            ("cooperation;", true),
+        ] {
+            assert_eq!(starts_a_word(text, needle), expected, "{needle:?}");
+        }
+    }
 }

@@ -8,18 +8,58 @@ use std::fmt;
 pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     // The same measure and threshold clap uses for its own suggestions.
     const ALIKE: f64 = 0.7;
-    let value = value.to_lowercase();
-    candidates
-        .into_iter()
+    let value = value.trim().to_lowercase();
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let alike = candidates
+        .iter()
         .map(|candidate| {
             (
                 strsim::jaro_winkler(&value, &candidate.to_lowercase()),
-                candidate,
+                *candidate,
             )
         })
         .filter(|(score, _)| *score > ALIKE)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
+        .map(|(_, candidate)| candidate);
+    // Else a candidate of which the value is a whole part: `history` for
+    // `shared-history`, `policy` for `foreign-policy`.
+    alike.or_else(|| {
+        candidates
+            .iter()
+            .filter(|candidate| {
+                value.len() >= 3
+                    && candidate
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|part| part == value)
+            })
+            .min_by_key(|candidate| candidate.len())
+            .copied()
+    })
+}
+
+/// A value as it may be echoed in a message: control characters escaped (so a
+/// typed escape sequence cannot drive the terminal) and a long value cut.
+pub fn shown(value: &str) -> String {
+    const MOST: usize = 60;
+    let escaped: String = value
+        .chars()
+        .flat_map(|c| {
+            let escape: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escape
+        })
+        .collect();
+    let count = escaped.chars().count();
+    if count > MOST {
+        let kept: String = escaped.chars().take(MOST).collect();
+        format!("{kept}... ({count} characters)")
+    } else {
+        escaped
+    }
 }
 
 /// How many valid values a hint lists: a longer list helps nobody, and the
@@ -64,7 +104,7 @@ impl UsageError {
     /// aliases, each with its id) and the `valid` ones (ids).
     pub fn unknown(kind: &str, value: &str, pool: &[(&str, &str)], valid: &[&str]) -> Self {
         UsageError {
-            message: format!("unknown {kind} `{value}`"),
+            message: format!("unknown {kind} `{}`", shown(value)),
             hints: hints(value, pool, valid, &format!("{kind}s")),
         }
     }
@@ -92,9 +132,27 @@ mod tests {
             ("econ", Some("economy")),
             ("zzz", None),
             ("", None),
+            ("port", None),
         ] {
             assert_eq!(closest(typed, domains), expected, "for {typed:?}");
         }
+    }
+
+    #[test]
+    fn suggests_an_id_of_which_the_value_is_a_part() {
+        let pillars = ["shared-history", "language", "identity", "culture"];
+        assert_eq!(closest("history", pillars), Some("shared-history"));
+        assert_eq!(closest("his", pillars), None);
+    }
+
+    #[test]
+    fn echoed_values_cannot_drive_the_terminal_or_flood_it() {
+        assert_eq!(shown("a\u{1b}]0;pwned\u{7}b"), "a\\u{1b}]0;pwned\\u{7}b");
+        assert_eq!(
+            shown(&"x".repeat(100_000)),
+            format!("{}... (100000 characters)", "x".repeat(60))
+        );
+        assert_eq!(shown("türkçe"), "türkçe");
     }
 
     #[test]

@@ -748,7 +748,7 @@ fn unknown_values_are_usage_errors_with_the_closest_valid_one() {
     expect(
         &["--content", VALID, "list", "--domain", "trade,"],
         "",
-        "aims: error: an empty domain matches nothing\n  hint: check for a stray comma, or quote a value that has spaces\n",
+        "aims: error: an empty domain value matches nothing\n  hint: check for a stray comma, or quote a value that has spaces\n",
         2,
     );
     let (stdout, stderr, code) = run(&["list", "--format", "yaml"], &[]);
@@ -930,4 +930,177 @@ fn colour_never_reaches_a_pipe_or_a_machine_format() {
     assert!(!always.contains('\x1b'), "JSON never carries escape codes");
     let terminal_json = on_terminal(80, "list --format json", &[]);
     assert!(!terminal_json.contains('\x1b'), "{terminal_json}");
+}
+
+// ---------------------------------------------------------------------------
+// From a user's review: each of these was wrong once.
+
+#[test]
+fn search_and_text_match_at_the_start_of_words() {
+    // "age" is in "encourage" and "eco" in "recognized": neither starts a word.
+    assert_eq!(ids(&["search", "age"]), Vec::<String>::new());
+    assert_eq!(ids(&["search", "invest"]), ["trade-investment"]);
+    assert_eq!(
+        ids(&["list", "--text", "eco"]),
+        ["multilateral-cooperation", "balanced-economy"]
+    );
+    // A quoted argument with spaces is a phrase.
+    assert_eq!(
+        ids(&["search", "trade and investment"]),
+        ["trade-investment"]
+    );
+    assert_eq!(
+        ids(&["search", "investment and trade"]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn ids_and_columns_ignore_case_and_surrounding_spaces() {
+    assert_eq!(ids(&["show", " TRADE-INVESTMENT "]), ["trade-investment"]);
+    assert_eq!(
+        listing(&[
+            "domains",
+            "--columns",
+            "ID, Aims",
+            "--format",
+            "csv",
+            "--no-header"
+        ])
+        .lines()
+        .next(),
+        Some("economy,2")
+    );
+}
+
+#[test]
+fn every_unknown_id_is_reported_and_echoes_are_made_safe() {
+    expect(
+        &[
+            "--content",
+            VALID,
+            "show",
+            "trade-investmnt",
+            "nope",
+            "un-charter",
+        ],
+        "",
+        "aims: error: unknown aims `trade-investmnt`, `nope`\n  hint: did you mean `trade-investment`?\n  hint: valid aims: four-pillars, multilateral-cooperation, neighbouring-nations, regional-bilateral-cooperation, trade-investment, balanced-economy, un-charter, global-peace\n",
+        2,
+    );
+    expect(
+        &["--content", VALID, "list", "--pillar", "history"],
+        "",
+        "aims: error: unknown pillar `history`\n  hint: did you mean `shared-history`?\n  hint: valid pillars: shared-history, language, identity, culture\n",
+        2,
+    );
+    // An escape sequence typed as a value is not replayed to the terminal, and a
+    // huge value is not echoed whole.
+    let (_, stderr, code) = run(&["--content", VALID, "show", "\u{1b}]0;pwned\u{7}"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("aims: error: unknown aim `\\u{1b}]0;pwned\\u{7}`\n"),
+        "{stderr}"
+    );
+    let huge = "x".repeat(100_000);
+    let (_, stderr, code) = run(&["--content", VALID, "list", "--domain", &huge], &[]);
+    assert_eq!(code, 2);
+    assert!(stderr.len() < 1_000, "{} bytes of stderr", stderr.len());
+}
+
+#[test]
+fn columns_are_refused_for_json() {
+    expect(
+        &[
+            "--content",
+            VALID,
+            "list",
+            "--columns",
+            "id",
+            "--format",
+            "json",
+        ],
+        "",
+        "aims: error: --columns does not apply to json or jsonl\n  hint: JSON objects always have every key; pick them with jq, as in jq '.[] | {id, quote}'\n",
+        2,
+    );
+}
+
+#[test]
+fn a_device_or_binary_as_content_fails_at_once() {
+    expect(
+        &["check", "/dev/zero"],
+        "",
+        "aims: error: /dev/zero:1:1: a NUL byte: this is binary data, not a TOML text file\n",
+        1,
+    );
+    let (stdout, stderr, code) = run(&["--content", "/dev/urandom", "list"], &[]);
+    assert_eq!((stdout.as_str(), code), ("", 1));
+    assert!(
+        stderr.starts_with("aims: error: /dev/urandom:1:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_that_cannot_be_written_is_an_error() {
+    let full = fs::File::create("/dev/full").expect("/dev/full");
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("aims"))
+        .arg("--help")
+        .stdout(full)
+        .output()
+        .expect("aims runs");
+    assert_eq!(
+        (
+            String::from_utf8_lossy(&output.stderr).as_ref(),
+            output.status.code()
+        ),
+        (
+            "aims: error: cannot write output: No space left on device (os error 28)\n",
+            Some(1)
+        )
+    );
+}
+
+#[test]
+fn narrow_tables_keep_words_whole_while_they_fit() {
+    let table = run(
+        &[
+            "--content",
+            VALID,
+            "list",
+            "--domain",
+            "trade",
+            "--format",
+            "table",
+        ],
+        &[("COLUMNS", "40")],
+    )
+    .0;
+    assert_eq!(
+        table,
+        "ID                TITLE       QUOTE\ntrade-investment  Foster      fostering\n                  trade and   trade and\n                  investment  investment\nnote: clauses are as quoted in \"What\n      Does the Assembly Aim To\n      Achieve?\", not the official text\n      of the Nakhchivan Agreement: its\n      wording and order may differ (see\n      `aims sources`)\n"
+    );
+    // A terminal that reports its columns but 0 rows is still measured.
+    let shown = on_terminal(40, "list --domain trade --color never", &[]);
+    let rows_zero = {
+        let aims = assert_cmd::cargo::cargo_bin!("aims");
+        let output = std::process::Command::new("script")
+            .args([
+                "-qec",
+                &format!(
+                    "stty cols 40 rows 0; {} --content {VALID} list --domain trade --color never",
+                    aims.display()
+                ),
+                "/dev/null",
+            ])
+            .env_remove("COLUMNS")
+            .output()
+            .expect("script runs");
+        String::from_utf8(output.stdout)
+            .expect("UTF-8")
+            .replace("\r\n", "\n")
+    };
+    assert_eq!(rows_zero, shown);
+    assert_eq!(shown, table);
 }
