@@ -819,6 +819,11 @@ fn a_full_disk_is_an_error_and_a_closed_pipe_is_not() {
 
 /// Runs `aims ARGS` on a pseudo-terminal `cols` wide, returning what it showed.
 fn on_terminal(cols: u16, args: &str, env: &[(&str, &str)]) -> String {
+    on_terminal_sized(cols, 50, args, env)
+}
+
+/// As `on_terminal`, on a terminal that reports `rows` rows.
+fn on_terminal_sized(cols: u16, rows: u16, args: &str, env: &[(&str, &str)]) -> String {
     let aims = assert_cmd::cargo::cargo_bin!("aims");
     let mut command = std::process::Command::new("script");
     command
@@ -1083,24 +1088,7 @@ fn narrow_tables_keep_words_whole_while_they_fit() {
     );
     // A terminal that reports its columns but 0 rows is still measured.
     let shown = on_terminal(40, "list --domain trade --color never", &[]);
-    let rows_zero = {
-        let aims = assert_cmd::cargo::cargo_bin!("aims");
-        let output = std::process::Command::new("script")
-            .args([
-                "-qec",
-                &format!(
-                    "stty cols 40 rows 0; {} --content {VALID} list --domain trade --color never",
-                    aims.display()
-                ),
-                "/dev/null",
-            ])
-            .env_remove("COLUMNS")
-            .output()
-            .expect("script runs");
-        String::from_utf8(output.stdout)
-            .expect("UTF-8")
-            .replace("\r\n", "\n")
-    };
+    let rows_zero = on_terminal_sized(40, 0, "list --domain trade --color never", &[]);
     assert_eq!(rows_zero, shown);
     assert_eq!(shown, table);
 }
