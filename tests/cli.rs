@@ -830,7 +830,7 @@ fn on_terminal_sized(cols: u16, rows: u16, args: &str, env: &[(&str, &str)]) -> 
         .args([
             "-qec",
             &format!(
-                "stty cols {cols} rows 50; {} --content {VALID} {args}",
+                "stty cols {cols} rows {rows}; {} --content {VALID} {args}",
                 aims.display()
             ),
             "/dev/null",
