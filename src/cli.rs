@@ -141,6 +141,61 @@ Examples:
         output: OutputArgs,
     },
 
+    /// Count the aims each pair of pillars, domains, clauses or sources shares
+    #[command(help_template = HELP, after_help = "\
+Examples:
+  aims matrix                                  domains by pillars
+  aims matrix --rows clause --cols domain      what each item of Article 2 covers
+  aims matrix --rows source --cols pillar --format csv
+  aims matrix --domain peace,security          only the aims about peace or security
+
+A cell counts the aims that carry both its row and its column; on a terminal
+an empty cell is a dot.")]
+    Matrix {
+        /// What the rows are
+        #[arg(long, value_name = "FACET", default_value = "domain")]
+        rows: Facet,
+        /// What the columns are
+        #[arg(long, value_name = "FACET", default_value = "pillar")]
+        cols: Facet,
+        #[command(flatten)]
+        filters: Filters,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
+    /// Print a shell completion script that knows the content's ids
+    #[command(help_template = HELP, after_help = "\
+Examples:
+  aims completions bash > ~/.local/share/bash-completion/completions/aims
+  aims completions zsh > ~/.zfunc/_aims
+  aims completions fish > ~/.config/fish/completions/aims.fish
+
+The script offers the domains, pillars, clauses, sources and aim ids of the
+content in use: make it again after changing --content or AIMS_CONTENT.")]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page, in roff
+    #[command(help_template = HELP, after_help = "\
+Examples:
+  aims man | man -l -
+  aims man > ~/.local/share/man/man1/aims.1")]
+    Man,
+
+    /// Print the JSON Schema of the content format, for editors
+    #[command(help_template = HELP, after_help = "\
+Examples:
+  aims schema > aims.schema.json
+
+A content file that starts with `#:schema ./aims.schema.json` is checked as you
+type by editors whose TOML support is taplo (VS Code's Even Better TOML, Helix,
+Zed, Neovim's taplo LSP).")]
+    Schema,
+
     /// Validate a content file: every rule, every problem with its line and column
     #[command(help_template = HELP, after_help = "\
 Examples:
@@ -213,6 +268,15 @@ pub enum Format {
     Jsonl,
     /// A GitHub table
     Markdown,
+}
+
+/// A kind of record aims are tagged with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Facet {
+    Pillar,
+    Domain,
+    Clause,
+    Source,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

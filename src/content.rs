@@ -8,6 +8,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -252,56 +253,112 @@ pub fn parse_and_check(origin: &Origin, text: String) -> Result<Content, Content
 // The raw records, as written in the file, with spans for messages. `check`
 // reads them; `resolve` turns them into the model once they have passed.
 
-#[derive(Debug, Deserialize)]
+/// A document the aims are quoted from.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "source")]
 pub struct RawSource {
+    /// A short id to type, such as `assembly-aims`: no white space or comma.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The document's title, as it cites it.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// A note on what the document is and how far it can be relied on.
     pub standing: String,
+    /// The document's full text, verbatim: every quote must stand in it.
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One of the pillars the Assembly is built around.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "pillar")]
 pub struct RawPillar {
+    /// A short id to type, such as `shared-history`: no white space or comma.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The pillar's name; `--pillar` matches it too, ignoring case.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// What the pillar is, in a sentence.
     pub description: String,
 }
 
-#[derive(Debug, Deserialize)]
+/// A field of cooperation.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "domain")]
 pub struct RawDomain {
+    /// A short id to type, such as `transport`: no white space or comma.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The domain's name; `--domain` matches it too, ignoring case.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// Other words a user may type for it, such as `transportation`. An aim's
+    /// quote justifies the domain by its id, name or one of these, as whole words.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
+    /// What the domain covers, in a sentence.
     pub description: String,
 }
 
-#[derive(Debug, Deserialize)]
+/// An item of an article of a legal instrument, as its source quotes it.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "clause")]
 pub struct RawClause {
+    /// `ARTICLE.ITEM`, such as `2.7`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The legal instrument, such as `Nakhchivan Agreement`.
     pub instrument: String,
+    /// The article's number.
+    #[schemars(with = "u32")]
     pub article: Spanned<u32>,
+    /// The item's number within the article, in the source's order.
+    #[schemars(with = "u32")]
     pub item: Spanned<u32>,
+    /// The id of the source that quotes the clause.
+    #[schemars(with = "String")]
     pub source: Spanned<String>,
+    /// The clause's text, verbatim as the source quotes it.
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A stated aim, with the quote that states it.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "aim")]
 pub struct RawAim {
+    /// A short slug people can type, such as `combat-terrorism`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// A short summary, in the content author's words.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// Verbatim from the source: letters, case and punctuation as there; runs
+    /// of white space may differ; `...` joins excerpts that stand in that order.
+    #[schemars(with = "String")]
     pub quote: Spanned<String>,
+    /// The id of the source the quote is from.
+    #[schemars(with = "String")]
     pub source: Spanned<String>,
+    /// The id of the clause the quote is from, if it is one (`2.7`).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub clause: Option<Spanned<String>>,
+    /// Ids of the pillars the quote names.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub pillars: Vec<Spanned<String>>,
+    /// Ids of the domains the quote names (by id, name or alias).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub domains: Vec<Spanned<String>>,
 }
 
@@ -315,6 +372,44 @@ pub struct RawContent {
     /// The records that could not be read, by kind and id (if they had one): a
     /// reference to one of them is not dangling, only unread.
     pub unread: Vec<(&'static str, Option<String>)>,
+}
+
+/// A content file, for its JSON Schema: what editors check as you type. The
+/// loader reads the same records one by one (see `parse`), so that every
+/// problem is reported with its place.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[expect(
+    dead_code,
+    reason = "it exists for its JSON Schema; the loader reads records one by one"
+)]
+#[schemars(
+    title = "aims content",
+    description = "The content format of `aims`: sources, pillars, domains, clauses and aims. `aims check` validates a file against every rule, including those a schema cannot say (verbatim quotes, justified tags)."
+)]
+struct ContentFile {
+    #[serde(default)]
+    source: Vec<RawSource>,
+    #[serde(default)]
+    pillar: Vec<RawPillar>,
+    #[serde(default)]
+    domain: Vec<RawDomain>,
+    #[serde(default)]
+    clause: Vec<RawClause>,
+    #[serde(default)]
+    aim: Vec<RawAim>,
+}
+
+/// The JSON Schema of the content format, in draft 7 (the draft taplo, the TOML
+/// language server behind most editors, reads), pretty-printed.
+pub fn schema() -> String {
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .for_deserialize()
+        .into_generator()
+        .into_root_schema_for::<ContentFile>();
+    let mut json = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
+    json.push('\n');
+    json
 }
 
 /// The top-level keys of a content file, each an array of tables.
@@ -586,6 +681,24 @@ mod tests {
         assert_eq!(resolve(None, Some("b.toml")), "b.toml");
         assert_eq!(resolve(None, Some("")), BUILTIN_NAME);
         assert_eq!(resolve(None, None), BUILTIN_NAME);
+    }
+
+    #[test]
+    fn the_schema_describes_every_kind_and_closes_records() {
+        let schema: serde_json::Value = serde_json::from_str(&schema()).expect("JSON");
+        assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+        assert_eq!(schema["additionalProperties"], false);
+        for kind in KINDS {
+            assert_eq!(schema["properties"][kind]["type"], "array", "{kind}");
+            assert_eq!(
+                schema["definitions"][kind]["additionalProperties"], false,
+                "{kind}"
+            );
+        }
+        assert_eq!(
+            schema["definitions"]["aim"]["required"],
+            serde_json::json!(["id", "title", "quote", "source"])
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod cli;
 mod content;
 mod output;
 mod query;
+mod shell;
 mod suggest;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -177,6 +178,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 output,
                 false,
             )
+        }
+        Command::Matrix {
+            rows,
+            cols,
+            filters,
+            output,
+        } => {
+            let content = content::load(&origin)?;
+            let query = Query::resolve(&content, &filters, &[])?;
+            let selected = query::select(&content, &query);
+            (
+                query::matrix(&content, &selected, rows, cols),
+                output,
+                false,
+            )
+        }
+        Command::Completions { shell } => {
+            let content = content::load(&origin)?;
+            shell::completions(&mut out, shell, &content)?;
+            out.flush().context("cannot write output")?;
+            return Ok(());
+        }
+        Command::Man => {
+            shell::man(&mut out)?;
+            out.flush().context("cannot write output")?;
+            return Ok(());
+        }
+        Command::Schema => {
+            out.write_all(content::schema().as_bytes())?;
+            out.flush().context("cannot write output")?;
+            return Ok(());
         }
         Command::Show { ids, output } => {
             let content = content::load(&origin)?;

@@ -20,6 +20,9 @@ pub enum Field {
     Maybe(Option<String>),
     List(Vec<String>),
     Count(usize),
+    /// A count in a cross-table: a dot when zero in a table, so the eye finds
+    /// the numbers.
+    Tally(usize),
 }
 
 impl Field {
@@ -29,7 +32,16 @@ impl Field {
             Field::Text(text) | Field::Maybe(Some(text)) => text.clone(),
             Field::Maybe(None) => String::new(),
             Field::List(items) => items.join(separator),
-            Field::Count(n) => n.to_string(),
+            Field::Count(n) | Field::Tally(n) => n.to_string(),
+        }
+    }
+
+    /// The field as a table shows it.
+    fn cell(&self) -> String {
+        match self {
+            Field::Tally(0) => ".".to_owned(),
+            // A tab would throw the columns out of line.
+            field => field.text(", ").replace('\t', " "),
         }
     }
 }
@@ -40,7 +52,7 @@ impl Serialize for Field {
             Field::Text(text) => serializer.serialize_str(text),
             Field::Maybe(maybe) => maybe.serialize(serializer),
             Field::List(items) => items.serialize(serializer),
-            Field::Count(n) => serializer.serialize_u64(*n as u64),
+            Field::Count(n) | Field::Tally(n) => serializer.serialize_u64(*n as u64),
         }
     }
 }
@@ -51,9 +63,12 @@ pub struct Listing {
     /// What the rows are, for "no aims match".
     pub noun: &'static str,
     /// Every column, in the order of the JSON keys.
-    pub columns: &'static [&'static str],
+    pub columns: Vec<String>,
     /// The columns a table and markdown show unless `--columns` says otherwise.
-    pub brief: &'static [&'static str],
+    pub brief: Vec<String>,
+    /// A cross-table: one space between columns, and numbers for headers (with
+    /// a legend) when the names do not fit.
+    pub compact: bool,
     pub rows: Vec<Vec<Field>>,
     /// Said under a table or markdown (never in machine formats).
     pub notes: Vec<String>,
@@ -75,8 +90,12 @@ impl Style {
     fn pick(&self, listing: &Listing) -> Result<Vec<usize>, UsageError> {
         let index = |name: &str| {
             let name = name.trim().to_lowercase();
-            listing.columns.iter().position(|c| *c == name)
+            listing
+                .columns
+                .iter()
+                .position(|c| c.to_lowercase() == name)
         };
+        let valid: Vec<&str> = listing.columns.iter().map(String::as_str).collect();
         match &self.columns {
             Some(_) if matches!(self.format, Format::Json | Format::Jsonl) => Err(UsageError {
                 message: "--columns does not apply to json or jsonl".to_owned(),
@@ -89,12 +108,7 @@ impl Style {
                 .iter()
                 .map(|name| {
                     index(name).ok_or_else(|| {
-                        UsageError::unknown(
-                            "column",
-                            name,
-                            &pairs(listing.columns),
-                            listing.columns,
-                        )
+                        UsageError::unknown("column", name, &pairs(&valid), &valid)
                     })
                 })
                 .collect(),
@@ -106,6 +120,11 @@ impl Style {
             None => Ok((0..listing.columns.len()).collect()),
         }
     }
+}
+
+/// Column names from string literals.
+pub fn names(names: &[&str]) -> Vec<String> {
+    names.iter().map(|&name| name.to_owned()).collect()
 }
 
 /// Prints `listing` to `out` in the style's format. A bad `--columns` is a usage
@@ -169,10 +188,11 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
 fn wrap(text: &str, width: u16, indent: usize) -> String {
     // An indent that leaves no room for words is no use: keep 20 columns.
     let indent = " ".repeat(indent.min(usize::from(width).saturating_sub(20)));
-    textwrap::fill(
-        text,
-        textwrap::Options::new(usize::from(width)).subsequent_indent(&indent),
-    )
+    // Ids hold hyphens: break lines at spaces only.
+    let options = textwrap::Options::new(usize::from(width))
+        .subsequent_indent(&indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text, options)
 }
 
 fn write_lines(out: &mut impl Write, table: &Table) -> io::Result<()> {
@@ -209,11 +229,29 @@ fn table(
     if listing.rows.is_empty() {
         return Ok(());
     }
+    let cells: Vec<Vec<String>> = listing
+        .rows
+        .iter()
+        .map(|row| picked.iter().map(|&c| row[c].cell()).collect())
+        .collect();
+    let mut headers: Vec<String> = picked
+        .iter()
+        .map(|&c| listing.columns[c].to_uppercase())
+        .collect();
+    let gap: u16 = if listing.compact { 1 } else { 2 };
+    let mut legend = Vec::new();
+    if listing.compact && style.header && !fits(&cells, &headers, gap, style.width) {
+        // Numbers for headers, and a legend under the table.
+        for (n, header) in headers.iter_mut().enumerate().skip(1) {
+            legend.push(format!("{n}={}", listing.columns[picked[n]]));
+            *header = n.to_string();
+        }
+    }
     let mut table = new_table(style);
     if style.header {
-        table.set_header(picked.iter().map(|&c| {
+        table.set_header(headers.iter().map(|header| {
             // Upper case sets the header apart where there is no colour.
-            let cell = Cell::new(listing.columns[c].to_uppercase());
+            let cell = Cell::new(header);
             if style.color {
                 cell.add_attribute(Attribute::Bold)
             } else {
@@ -221,31 +259,44 @@ fn table(
             }
         }));
     }
-    let cells: Vec<Vec<String>> = listing
-        .rows
-        .iter()
-        .map(|row| {
-            picked
-                .iter()
-                .map(|&c| row[c].text(", ").replace('\t', " "))
-                .collect()
-        })
-        .collect();
     for (row, texts) in listing.rows.iter().zip(&cells) {
         table.add_row(picked.iter().zip(texts).map(|(&c, text)| {
             let cell = Cell::new(text);
             match &row[c] {
-                Field::Count(_) => cell.set_alignment(CellAlignment::Right),
+                Field::Count(_) | Field::Tally(_) => cell.set_alignment(CellAlignment::Right),
                 _ if style.color && listing.columns[c] == "id" => cell.fg(Color::Cyan),
                 _ => cell,
             }
         }));
     }
-    // Words are cut only where the terminal is too narrow to hold the longest
-    // word of every column (ids are one word: a broken id cannot be copied).
-    let longest: Vec<u16> = (0..picked.len())
+    let shown_headers = if style.header {
+        Some(headers.as_slice())
+    } else {
+        None
+    };
+    arrange(
+        &mut table,
+        listing,
+        picked,
+        &cells,
+        shown_headers,
+        gap,
+        style.width,
+    );
+    write_lines(out, &table)?;
+    if !legend.is_empty() {
+        let legend = wrap(&legend.join("  "), style.width, 0);
+        writeln!(out, "{legend}")?;
+    }
+    notes(out, listing, style)
+}
+
+/// The longest word of each column (its header among them, if shown).
+fn longest_words(cells: &[Vec<String>], headers: Option<&[String]>) -> Vec<u16> {
+    let columns = cells.first().map_or(0, Vec::len);
+    (0..columns)
         .map(|i| {
-            let header = style.header.then(|| listing.columns[picked[i]]);
+            let header = headers.map(|h| h[i].as_str());
             let words = cells
                 .iter()
                 .flat_map(|row| row[i].split_whitespace())
@@ -253,22 +304,45 @@ fn table(
             let longest = words.map(|w| w.chars().count()).max().unwrap_or(0);
             u16::try_from(longest).unwrap_or(u16::MAX)
         })
-        .collect();
-    // Two spaces between columns; none before the first or after the last.
-    let gaps = 2 * u32::try_from(picked.len().saturating_sub(1)).unwrap_or(u32::MAX);
-    let width = u32::from(style.width);
-    let words_fit = longest.iter().map(|&w| u32::from(w)).sum::<u32>() + gaps <= width;
+        .collect()
+}
+
+/// Whether every column's longest word fits in `width`, with `gap` between columns.
+fn fits(cells: &[Vec<String>], headers: &[String], gap: u16, width: u16) -> bool {
+    let longest = longest_words(cells, Some(headers));
+    let gaps = u32::from(gap) * u32::try_from(longest.len().saturating_sub(1)).unwrap_or(u32::MAX);
+    longest.iter().map(|&w| u32::from(w)).sum::<u32>() + gaps <= u32::from(width)
+}
+
+/// Sets padding and width constraints: words are cut only where the terminal
+/// is too narrow to hold the longest word of every column, and ids (one word
+/// each: a broken id cannot be copied) stay whole while they can.
+fn arrange(
+    table: &mut Table,
+    listing: &Listing,
+    picked: &[usize],
+    cells: &[Vec<String>],
+    headers: Option<&[String]>,
+    gap: u16,
+    width: u16,
+) {
+    let longest = longest_words(cells, headers);
+    let words_fit = headers.map_or_else(
+        || fits(cells, &vec![String::new(); picked.len()], gap, width),
+        |headers| fits(cells, headers, gap, width),
+    );
     // Failing that, ids stay whole if the other columns keep a few letters each.
     let others = u32::try_from(picked.len().saturating_sub(1)).unwrap_or(u32::MAX);
-    let ids_fit = |id: u16| u32::from(id) + gaps + 6 * others <= width;
+    let ids_fit = |id: u16| u32::from(id) + (u32::from(gap) + 6) * others <= u32::from(width);
     let has_quote = picked.iter().any(|&q| listing.columns[q] == "quote");
     let last = picked.len().saturating_sub(1);
     for (i, (column, &c)) in table.column_iter_mut().zip(picked).enumerate() {
-        let padding = if i == last { 0 } else { 2 };
+        // A gap between columns; none before the first or after the last.
+        let padding = if i == last { 0 } else { gap };
         column.set_padding((0, padding));
         // comfy-table counts the padding within a fixed width.
         let lower = Width::Fixed(longest[i].saturating_add(padding));
-        match listing.columns[c] {
+        match listing.columns[c].as_str() {
             // The quote is what people came for: the summary yields it room.
             "title" if has_quote && words_fit => {
                 column.set_constraint(ColumnConstraint::Boundaries {
@@ -285,8 +359,6 @@ fn table(
             _ => {}
         }
     }
-    write_lines(out, &table)?;
-    notes(out, listing, style)
 }
 
 fn notes(out: &mut impl Write, listing: &Listing, style: &Style) -> io::Result<()> {
@@ -320,7 +392,7 @@ fn tsv(out: &mut impl Write, listing: &Listing, picked: &[usize]) -> io::Result<
 fn csv(out: &mut impl Write, listing: &Listing, picked: &[usize], header: bool) -> io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
     if header {
-        writer.write_record(picked.iter().map(|&c| listing.columns[c]))?;
+        writer.write_record(picked.iter().map(|&c| &listing.columns[c]))?;
     }
     for row in &listing.rows {
         writer.write_record(picked.iter().map(|&c| row[c].text(",")))?;
@@ -330,7 +402,7 @@ fn csv(out: &mut impl Write, listing: &Listing, picked: &[usize], header: bool) 
 
 /// A row as a JSON object with the listing's keys in their order.
 struct Object<'a> {
-    columns: &'a [&'a str],
+    columns: &'a [String],
     row: &'a [Field],
 }
 
@@ -349,7 +421,7 @@ fn objects(listing: &Listing) -> Vec<Object<'_>> {
         .rows
         .iter()
         .map(|row| Object {
-            columns: listing.columns,
+            columns: &listing.columns,
             row,
         })
         .collect()
@@ -380,7 +452,7 @@ fn markdown(
         writeln!(
             out,
             "{}",
-            line(picked.iter().map(|&c| cell(listing.columns[c])).collect())
+            line(picked.iter().map(|&c| cell(&listing.columns[c])).collect())
         )?;
         writeln!(
             out,
@@ -411,8 +483,9 @@ mod tests {
     fn listing() -> Listing {
         Listing {
             noun: "things",
-            columns: &["id", "text", "tags", "clause", "aims"],
-            brief: &["id", "aims"],
+            columns: names(&["id", "text", "tags", "clause", "aims"]),
+            brief: names(&["id", "aims"]),
+            compact: false,
             rows: vec![vec![
                 Field::Text("a".to_owned()),
                 Field::Text("one\ttwo\nthree | four, \"five\"".to_owned()),

@@ -1,9 +1,9 @@
 //! Filters, and the rows of each listing: pure functions from (content, query)
 //! to rows.
 
-use crate::cli::Filters;
+use crate::cli::{Facet, Filters};
 use crate::content::{Aim, Clause, Content};
-use crate::output::{Field, Listing};
+use crate::output::{Field, Listing, names};
 use crate::suggest::{UsageError, pairs, shown};
 
 /// What `list` and `search` select: each facet filter is a set of allowed records
@@ -275,30 +275,90 @@ pub fn aims(content: &Content, selected: &[usize]) -> Listing {
         .collect();
     Listing {
         noun: "aims",
-        columns: AIM_COLUMNS,
-        brief: &["id", "title", "quote"],
+        columns: names(AIM_COLUMNS),
+        brief: names(&["id", "title", "quote"]),
+        compact: false,
         rows,
         notes: clause_notes(content, &clauses),
     }
 }
 
-/// How many aims each record of a facet has, by `tags(aim)`.
-fn counts(content: &Content, len: usize, tags: impl Fn(&Aim) -> Vec<usize>) -> Vec<usize> {
-    let mut counts = vec![0; len];
+/// The records of a facet an aim carries (indices into that facet's records).
+fn tags(aim: &Aim, facet: Facet) -> Vec<usize> {
+    match facet {
+        Facet::Pillar => aim.pillars.clone(),
+        Facet::Domain => aim.domains.clone(),
+        Facet::Clause => aim.clause.into_iter().collect(),
+        Facet::Source => vec![aim.source],
+    }
+}
+
+/// The ids of a facet's records.
+fn facet_ids(content: &Content, facet: Facet) -> Vec<&str> {
+    match facet {
+        Facet::Pillar => content.pillars.iter().map(|p| p.id.as_str()).collect(),
+        Facet::Domain => content.domains.iter().map(|d| d.id.as_str()).collect(),
+        Facet::Clause => content.clauses.iter().map(|c| c.id.as_str()).collect(),
+        Facet::Source => content.sources.iter().map(|s| s.id.as_str()).collect(),
+    }
+}
+
+/// How many aims carry each record of a facet.
+fn counts(content: &Content, facet: Facet) -> Vec<usize> {
+    let mut counts = vec![0; facet_ids(content, facet).len()];
     for aim in &content.aims {
-        for tag in tags(aim) {
+        for tag in tags(aim, facet) {
             counts[tag] += 1;
         }
     }
     counts
 }
 
+/// How many of the selected aims carry each pair of a row and a column record.
+pub fn matrix(content: &Content, selected: &[usize], rows: Facet, cols: Facet) -> Listing {
+    let row_ids = facet_ids(content, rows);
+    let col_ids = facet_ids(content, cols);
+    let mut cells = vec![vec![0; col_ids.len()]; row_ids.len()];
+    for &i in selected {
+        let aim = &content.aims[i];
+        for r in tags(aim, rows) {
+            for c in tags(aim, cols) {
+                cells[r][c] += 1;
+            }
+        }
+    }
+    let mut columns = vec!["id".to_owned()];
+    columns.extend(col_ids.iter().map(|&id| id.to_owned()));
+    let clauses_shown = rows == Facet::Clause || cols == Facet::Clause;
+    Listing {
+        noun: "rows",
+        brief: columns.clone(),
+        columns,
+        rows: row_ids
+            .iter()
+            .zip(cells)
+            .map(|(id, counts)| {
+                let mut row = vec![Field::Text((*id).to_owned())];
+                row.extend(counts.into_iter().map(Field::Tally));
+                row
+            })
+            .collect(),
+        compact: true,
+        notes: if clauses_shown {
+            clause_notes(content, &(0..content.clauses.len()).collect::<Vec<_>>())
+        } else {
+            Vec::new()
+        },
+    }
+}
+
 pub fn pillars(content: &Content) -> Listing {
-    let counts = counts(content, content.pillars.len(), |a| a.pillars.clone());
+    let counts = counts(content, Facet::Pillar);
     Listing {
         noun: "pillars",
-        columns: &["id", "name", "description", "aims"],
-        brief: &["id", "name", "aims", "description"],
+        columns: names(&["id", "name", "description", "aims"]),
+        brief: names(&["id", "name", "aims", "description"]),
+        compact: false,
         rows: content
             .pillars
             .iter()
@@ -317,11 +377,12 @@ pub fn pillars(content: &Content) -> Listing {
 }
 
 pub fn domains(content: &Content) -> Listing {
-    let counts = counts(content, content.domains.len(), |a| a.domains.clone());
+    let counts = counts(content, Facet::Domain);
     Listing {
         noun: "domains",
-        columns: &["id", "name", "aliases", "description", "aims"],
-        brief: &["id", "name", "aliases", "aims"],
+        columns: names(&["id", "name", "aliases", "description", "aims"]),
+        brief: names(&["id", "name", "aliases", "aims"]),
+        compact: false,
         rows: content
             .domains
             .iter()
@@ -341,12 +402,10 @@ pub fn domains(content: &Content) -> Listing {
 }
 
 pub fn clauses_listing(content: &Content) -> Listing {
-    let counts = counts(content, content.clauses.len(), |a| {
-        a.clause.into_iter().collect()
-    });
+    let counts = counts(content, Facet::Clause);
     Listing {
         noun: "clauses",
-        columns: &[
+        columns: names(&[
             "id",
             "text",
             "instrument",
@@ -354,8 +413,9 @@ pub fn clauses_listing(content: &Content) -> Listing {
             "item",
             "source",
             "aims",
-        ],
-        brief: &["id", "text", "aims"],
+        ]),
+        brief: names(&["id", "text", "aims"]),
+        compact: false,
         rows: content
             .clauses
             .iter()
@@ -377,11 +437,12 @@ pub fn clauses_listing(content: &Content) -> Listing {
 }
 
 pub fn sources(content: &Content) -> Listing {
-    let counts = counts(content, content.sources.len(), |a| vec![a.source]);
+    let counts = counts(content, Facet::Source);
     Listing {
         noun: "sources",
-        columns: &["id", "title", "standing", "aims"],
-        brief: &["id", "title", "aims", "standing"],
+        columns: names(&["id", "title", "standing", "aims"]),
+        brief: names(&["id", "title", "aims", "standing"]),
+        compact: false,
         rows: content
             .sources
             .iter()

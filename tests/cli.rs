@@ -344,7 +344,7 @@ fn usage_errors_exit_2() {
     assert_eq!((stdout.as_str(), code), ("", 2));
     assert!(
         stderr.starts_with(
-            "error: unrecognized subcommand 'chek'\n\n  tip: a similar subcommand exists: 'check'\n",
+            "error: unrecognized subcommand 'chek'\n\n  tip: some similar subcommands exist: 'schema', 'check'\n",
         ),
         "{stderr}"
     );
@@ -466,6 +466,16 @@ fn listing(args: &[&str]) -> String {
     stdout
 }
 
+/// Every output format, with the extension of its golden files.
+const FORMATS: [(&str, &str); 6] = [
+    ("table", "txt"),
+    ("tsv", "tsv"),
+    ("csv", "csv"),
+    ("json", "json"),
+    ("jsonl", "jsonl"),
+    ("markdown", "md"),
+];
+
 #[test]
 fn every_command_in_every_format_matches_its_golden_output() {
     let commands: [(&str, &[&str]); 7] = [
@@ -477,16 +487,8 @@ fn every_command_in_every_format_matches_its_golden_output() {
         ("clauses", &["clauses"]),
         ("sources", &["sources"]),
     ];
-    let formats = [
-        ("table", "txt"),
-        ("tsv", "tsv"),
-        ("csv", "csv"),
-        ("json", "json"),
-        ("jsonl", "jsonl"),
-        ("markdown", "md"),
-    ];
     for (name, args) in commands {
-        for (format, extension) in formats {
+        for (format, extension) in FORMATS {
             let mut args = args.to_vec();
             args.extend(["--format", format]);
             golden(&format!("{name}.{extension}"), &listing(&args));
@@ -1093,4 +1095,197 @@ fn narrow_tables_keep_words_whole_while_they_fit() {
     let rows_zero = on_terminal_sized(40, 0, "list --domain trade --color never", &[]);
     assert_eq!(rows_zero, shown);
     assert_eq!(shown, table);
+}
+
+// ---------------------------------------------------------------------------
+// The shell and the editor: completions, the man page, the schema, the matrix.
+
+/// A TOML content file as the JSON an editor's schema check sees.
+fn toml_as_json(path: &str) -> serde_json::Value {
+    toml::from_str(&fs::read_to_string(path).expect("content")).expect("TOML")
+}
+
+#[test]
+fn the_committed_schema_is_what_aims_schema_prints() {
+    let printed = listing(&["schema"]);
+    let committed = fs::read_to_string("content/aims.schema.json").expect("committed schema");
+    assert!(
+        printed == committed,
+        "content/aims.schema.json is stale: run `cargo run -- schema > content/aims.schema.json`"
+    );
+    let content = fs::read_to_string("content/aims.toml").expect("content");
+    assert!(
+        content.starts_with("#:schema ./aims.schema.json\n"),
+        "editors find the schema by this line"
+    );
+}
+
+#[test]
+fn content_validates_against_the_schema_and_a_typo_does_not() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string("content/aims.schema.json").expect("schema"))
+            .expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid draft-07 schema");
+    for path in ["content/aims.toml", VALID] {
+        let errors: Vec<String> = validator
+            .iter_errors(&toml_as_json(path))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{path}: {errors:?}");
+    }
+    for path in [
+        "tests/data/broken/unknown-field.toml",
+        "tests/data/broken/missing-field.toml",
+    ] {
+        assert!(
+            !validator.is_valid(&toml_as_json(path)),
+            "{path} should not validate"
+        );
+    }
+}
+
+#[test]
+fn completions_offer_the_values_of_the_content_in_use() {
+    // Elvish and PowerShell scripts from clap_complete complete commands and
+    // flags, not their values.
+    for shell in ["elvish", "powershell"] {
+        assert!(listing(&["completions", shell]).contains("aims"), "{shell}");
+    }
+    for shell in ["bash", "zsh", "fish"] {
+        let script = listing(&["completions", shell]);
+        for value in ["transportation", "shared-history", "2.3", "charter-note"] {
+            assert!(script.contains(value), "{shell} completions lack {value}");
+        }
+    }
+    // Aim ids for `show` (clap_complete's fish script completes options only).
+    for shell in ["bash", "zsh"] {
+        assert!(
+            listing(&["completions", shell]).contains("balanced-economy"),
+            "{shell}"
+        );
+    }
+    let bash = run(&["completions", "bash"], &[]).0;
+    for value in [
+        "counter-terrorism",
+        "human-rights",
+        "2.9",
+        "combat-terrorism",
+        "assembly-aims",
+    ] {
+        assert!(bash.contains(value), "bash completions lack {value}");
+    }
+    let mut check = std::process::Command::new("bash")
+        .arg("-n")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("bash runs");
+    std::io::Write::write_all(&mut check.stdin.take().expect("stdin"), bash.as_bytes())
+        .expect("script sent");
+    assert!(
+        check.wait().expect("bash ends").success(),
+        "bash -n rejects the completion script"
+    );
+}
+
+#[test]
+fn the_man_page_is_roff_with_every_command_and_the_examples() {
+    let page = run(&["man"], &[]).0;
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq\n"),
+        "{}",
+        &page[..80]
+    );
+    for section in [
+        ".TH aims 1",
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH EXAMPLES",
+        ".SH COMMANDS",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(page.contains(section), "no {section}");
+    }
+    for command in [
+        "list",
+        "show",
+        "search",
+        "pillars",
+        "domains",
+        "clauses",
+        "sources",
+        "matrix",
+        "completions",
+        "man",
+        "schema",
+        "check",
+    ] {
+        assert!(
+            page.contains(&format!(".SS \"aims {command}"))
+                || page.contains(&format!(".SS aims\\ {command}"))
+                || page.contains(&format!(".SS \"aims {command} ")),
+            "no section for {command}"
+        );
+    }
+    assert!(
+        page.contains("aims list \\-\\-domain transport"),
+        "the examples are in the page"
+    );
+}
+
+#[test]
+fn the_matrix_counts_pairs_in_every_format() {
+    for (format, extension) in FORMATS {
+        golden(
+            &format!("matrix.{extension}"),
+            &listing(&["matrix", "--format", format]),
+        );
+        golden(
+            &format!("matrix-clause-domain.{extension}"),
+            &listing(&[
+                "matrix", "--rows", "clause", "--cols", "domain", "--format", format,
+            ]),
+        );
+    }
+    // The filters of list apply: only the aims about peace.
+    assert_eq!(
+        listing(&[
+            "matrix",
+            "--rows",
+            "source",
+            "--cols",
+            "domain",
+            "--domain",
+            "peace",
+            "--columns",
+            "id,peace,security,transport",
+            "--format",
+            "csv"
+        ]),
+        "id,peace,security,transport\naims-page,1,0,1\ncharter-note,1,1,0\n"
+    );
+    // Too wide for the terminal: numbered headers and a legend, within the width.
+    let narrow = run(
+        &[
+            "--content",
+            VALID,
+            "matrix",
+            "--rows",
+            "clause",
+            "--cols",
+            "domain",
+            "--format",
+            "table",
+        ],
+        &[("COLUMNS", "30")],
+    )
+    .0;
+    for line in narrow.lines() {
+        assert!(line.chars().count() <= 30, "wider than 30: {line:?}");
+    }
+    assert!(
+        narrow.starts_with("ID  1 2 3 4 5 6 7 8 9 10\n2.1 . . . . . . . . .  .\n"),
+        "{narrow}"
+    );
+    assert!(narrow.contains("1=economy  2=science"), "{narrow}");
 }

@@ -1,0 +1,167 @@
+//! The command line as shells and `man` see it: completion scripts that know
+//! the content's values, and the manual page.
+
+use std::io::{self, Write};
+
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::{Arg, CommandFactory};
+use clap_complete::Shell;
+use roff::{Roff, bold, italic, roman};
+
+use crate::cli::Cli;
+use crate::content::Content;
+
+/// Writes the completion script for `shell`, offering the content's ids.
+pub fn completions(out: &mut impl Write, shell: Shell, content: &Content) -> io::Result<()> {
+    let mut command = with_content_values(Cli::command(), content);
+    // clap_complete panics when a write fails; write to memory, then out.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "aims", &mut script);
+    out.write_all(&script)
+}
+
+/// The command line with the values of `content` as the possible values of the
+/// filters and of `show`, so that shells complete them.
+fn with_content_values(command: clap::Command, content: &Content) -> clap::Command {
+    let pillars: Vec<String> = content.pillars.iter().map(|p| p.id.clone()).collect();
+    let domains: Vec<String> = content
+        .domains
+        .iter()
+        .flat_map(|d| std::iter::once(d.id.clone()).chain(d.aliases.iter().cloned()))
+        .collect();
+    let mut clauses: Vec<String> = Vec::new();
+    for clause in &content.clauses {
+        let article = clause.article.to_string();
+        if !clauses.contains(&article) {
+            clauses.push(article);
+        }
+    }
+    clauses.extend(content.clauses.iter().map(|c| c.id.clone()));
+    let sources: Vec<String> = content.sources.iter().map(|s| s.id.clone()).collect();
+    let aims: Vec<String> = content.aims.iter().map(|a| a.id.clone()).collect();
+
+    let filters = |sub: clap::Command| {
+        sub.mut_arg("pillar", |arg| arg.value_parser(values(&pillars)))
+            .mut_arg("domain", |arg| arg.value_parser(values(&domains)))
+            .mut_arg("clause", |arg| arg.value_parser(values(&clauses)))
+            .mut_arg("source", |arg| arg.value_parser(values(&sources)))
+    };
+    command
+        .mut_subcommand("list", filters)
+        .mut_subcommand("search", filters)
+        .mut_subcommand("matrix", filters)
+        .mut_subcommand("show", |sub| {
+            sub.mut_arg("ids", |arg| arg.value_parser(values(&aims)))
+        })
+}
+
+fn values(values: &[String]) -> PossibleValuesParser {
+    PossibleValuesParser::new(values.iter().map(|value| PossibleValue::new(value.clone())))
+}
+
+/// Writes the manual page: `clap_mangen`'s sections for `aims` itself, then the
+/// examples and each command with its options and examples, kept as written.
+pub fn man(out: &mut impl Write) -> io::Result<()> {
+    let mut command = Cli::command();
+    command.build();
+    let man = clap_mangen::Man::new(command.clone());
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+
+    let mut roff = Roff::new();
+    if let Some(examples) = command.get_after_help() {
+        roff.control("SH", ["EXAMPLES"]);
+        let examples = examples.to_string();
+        verbatim(&mut roff, examples.trim_start_matches("Examples:\n"));
+    }
+    roff.control("SH", ["COMMANDS"]);
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let usage = sub.clone().render_usage().to_string();
+        let usage = usage.trim_start_matches("Usage: ");
+        roff.control("SS", [usage]);
+        if let Some(about) = sub.get_about() {
+            roff.text([roman(about.to_string())]);
+        }
+        for arg in sub
+            .get_arguments()
+            .filter(|a| !a.is_global_set() && !a.is_hide_set())
+        {
+            if arg.get_id() == "help" {
+                continue;
+            }
+            roff.control("TP", []);
+            roff.text(arg_synopsis(arg));
+            if let Some(help) = arg.get_help() {
+                roff.text([roman(help.to_string())]);
+            }
+        }
+        if let Some(examples) = sub.get_after_help() {
+            verbatim(&mut roff, &examples.to_string());
+        }
+    }
+    roff.control("SH", ["ENVIRONMENT"]);
+    for (name, meaning) in [
+        (
+            "AIMS_CONTENT",
+            "A content file to read instead of the built-in one, as --content (which wins). Empty means unset.",
+        ),
+        (
+            "NO_COLOR",
+            "Any non-empty value turns colour off, unless --color always.",
+        ),
+        (
+            "CLICOLOR_FORCE",
+            "A value other than 0 colours tables in a pipe, unless --color never or NO_COLOR.",
+        ),
+        (
+            "COLUMNS",
+            "The width tables fit, instead of the terminal's.",
+        ),
+    ] {
+        roff.control("TP", []);
+        roff.text([bold(name)]);
+        roff.text([roman(meaning)]);
+    }
+    roff.control("SH", ["EXIT STATUS"]);
+    roff.text([roman(
+        "0 on success, an empty result included (no rows; [] in JSON) and a closed pipe; \
+         1 on a content or I/O error; 2 on a usage error, an unknown filter value or id included.",
+    )]);
+    roff.to_writer(&mut page)?;
+    man.render_version_section(&mut page)?;
+    out.write_all(&page)
+}
+
+/// Lines kept as written (examples), indented, in a fixed-width font.
+fn verbatim(roff: &mut Roff, text: &str) {
+    roff.control("PP", []);
+    roff.control("nf", []);
+    roff.control("RS", ["2"]);
+    for line in text.lines() {
+        roff.text([roman(line)]);
+    }
+    roff.control("RE", []);
+    roff.control("fi", []);
+}
+
+/// `--domain DOMAIN` or `ID...`, in the man page's fonts.
+fn arg_synopsis(arg: &Arg) -> Vec<roff::Inline> {
+    let value = arg
+        .get_value_names()
+        .and_then(|names| names.first())
+        .map_or_else(
+            || arg.get_id().to_string().to_uppercase(),
+            ToString::to_string,
+        );
+    match arg.get_long() {
+        Some(long) if arg.get_action().takes_values() => {
+            vec![bold(format!("--{long}")), roman(" "), italic(value)]
+        }
+        Some(long) => vec![bold(format!("--{long}"))],
+        None => vec![italic(format!("{value}..."))],
+    }
+}
