@@ -1,4 +1,4 @@
-//! The README's examples are tests: every `$ command` in a ```console block is
+//! The README's examples are tests: every `$ command` in a `console` code block is
 //! run as a user runs it, on an 80-column terminal without colour, and what it
 //! prints must be what the README shows. With `AIMS_BLESS=1`, the README is
 //! rewritten with what the commands print (review the diff before committing).
