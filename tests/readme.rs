@@ -15,7 +15,7 @@ struct Example {
     lines: std::ops::Range<usize>,
 }
 
-/// Every example of every ```console block, in order.
+/// Every example of every `console` code block, in order.
 fn examples(readme: &str) -> Vec<Example> {
     let lines: Vec<&str> = readme.lines().collect();
     let mut examples = Vec::new();
