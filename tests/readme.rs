@@ -26,7 +26,7 @@ fn examples(readme: &str) -> Vec<Example> {
         if end_of_output && let Some((command, start)) = current.take() {
             examples.push(Example {
                 command,
-                expected: lines[start..i].iter().map(|l| format!("{l}\n")).collect(),
+                expected: lines[start..i].iter().flat_map(|l| [l, "\n"]).collect(),
                 lines: start..i,
             });
         }
