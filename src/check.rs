@@ -199,14 +199,24 @@ pub fn check(raw: &RawContent, text: &str) -> Vec<Problem> {
     let mut cited = HashSet::new();
     let kinds = Kinds {
         raw,
+        pillar_terms: Terms::pillars(raw),
+        domain_terms: Terms::domains(raw),
         sources: &sources,
         pillars: &pillars,
         domains: &domains,
         clauses: &clauses,
         clause_places: &clause_places,
     };
+    let mut cache = QuoteCache::default();
     for aim in &raw.aims {
-        check_aim(aim, &kinds, &source_texts, &mut cited, &mut problems);
+        check_aim(
+            aim,
+            &kinds,
+            &source_texts,
+            &mut cache,
+            &mut cited,
+            &mut problems,
+        );
     }
 
     check_coverage(raw, &clause_places, &cited, &mut problems);
@@ -355,6 +365,8 @@ impl<'a> Kind<'a> {
 
 struct Kinds<'a> {
     raw: &'a RawContent,
+    pillar_terms: Terms,
+    domain_terms: Terms,
     /// Where each clause's text stands in its source's folded text.
     clause_places: &'a [Option<Range<usize>>],
     sources: &'a Kind<'a>,
@@ -473,10 +485,48 @@ fn check_clause_order(
     }
 }
 
-fn check_aim(
-    aim: &RawAim,
+/// What checking one quote found, kept for the next aim with the same quote:
+/// large contents repeat quotes, and folding and searching is most of the work.
+/// Where each excerpt of a quote stands in its source's folded text.
+type Found = Result<Vec<Range<usize>>, Mismatch>;
+
+#[derive(Default)]
+struct QuoteCache<'a> {
+    in_source: HashMap<(usize, &'a str), Found>,
+    in_clause: HashMap<(usize, &'a str), Result<(), Mismatch>>,
+    words: HashMap<&'a str, Words>,
+}
+
+impl<'a> QuoteCache<'a> {
+    fn find(&mut self, source: usize, quote: &'a str, texts: &[Normalized]) -> &Found {
+        self.in_source
+            .entry((source, quote))
+            .or_insert_with(|| texts[source].find(quote))
+    }
+
+    fn find_in_clause(
+        &mut self,
+        clause: usize,
+        quote: &'a str,
+        raw: &RawContent,
+    ) -> &Result<(), Mismatch> {
+        self.in_clause.entry((clause, quote)).or_insert_with(|| {
+            Normalized::new(raw.clauses[clause].text.get_ref())
+                .find(quote)
+                .map(|_| ())
+        })
+    }
+
+    fn words(&mut self, quote: &'a str) -> &Words {
+        self.words.entry(quote).or_insert_with(|| Words::new(quote))
+    }
+}
+
+fn check_aim<'a>(
+    aim: &'a RawAim,
     kinds: &Kinds,
     source_texts: &[Normalized],
+    cache: &mut QuoteCache<'a>,
     cited: &mut HashSet<usize>,
     problems: &mut Vec<Problem>,
 ) {
@@ -495,9 +545,9 @@ fn check_aim(
         );
     } else {
         match kinds.sources.resolve(&aim.source, &owner) {
-            Ok(source) => match source_texts[source].find(quote) {
+            Ok(source) => match cache.find(source, quote, source_texts) {
                 Ok(found) if aim.clause.is_none() => {
-                    uncited_clause(aim, &owner, source, &found, kinds, problems);
+                    uncited_clause(aim, &owner, source, found, kinds, problems);
                 }
                 Ok(_) => {}
                 Err(mismatch) => problems.push(mismatch.problem(
@@ -525,7 +575,7 @@ fn check_aim(
                             clause.source.get_ref()
                         ),
                     ));
-                } else if let Err(mismatch) = Normalized::new(clause.text.get_ref()).find(quote) {
+                } else if let Err(mismatch) = cache.find_in_clause(index, quote, kinds.raw) {
                     problems.push(mismatch.problem(
                         aim.quote.span(),
                         &format!("the quote of {owner}"),
@@ -537,20 +587,26 @@ fn check_aim(
         }
     }
 
-    let words = Words::new(quote);
+    let words = cache.words(quote);
     for reference in &aim.pillars {
-        check_tag(&owner, reference, kinds.pillars, &words, problems, |i| {
-            let p = &kinds.raw.pillars[i];
-            vec![p.id.get_ref().as_str(), p.name.get_ref().as_str()]
-        });
+        check_tag(
+            &owner,
+            reference,
+            kinds.pillars,
+            &kinds.pillar_terms,
+            words,
+            problems,
+        );
     }
     for reference in &aim.domains {
-        check_tag(&owner, reference, kinds.domains, &words, problems, |i| {
-            let d = &kinds.raw.domains[i];
-            let mut terms = vec![d.id.get_ref().as_str(), d.name.get_ref().as_str()];
-            terms.extend(d.aliases.iter().map(|a| a.get_ref().as_str()));
-            terms
-        });
+        check_tag(
+            &owner,
+            reference,
+            kinds.domains,
+            &kinds.domain_terms,
+            words,
+            problems,
+        );
     }
     for (kind, list) in [("pillar", &aim.pillars), ("domain", &aim.domains)] {
         for (i, reference) in list.iter().enumerate() {
@@ -623,23 +679,67 @@ fn wordless_excerpt(quote: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// A tag (pillar or domain) must resolve, and its quote must name it: by one of
-/// `terms_of(index)`, the id, name and aliases of the tagged record.
-fn check_tag<'a>(
+/// The words that justify each record of a tagging kind (its id, name and
+/// aliases), as written and folded for matching.
+struct Terms {
+    written: Vec<Vec<String>>,
+    folded: Vec<Vec<String>>,
+}
+
+impl Terms {
+    fn pillars(raw: &RawContent) -> Self {
+        Terms::new(
+            raw.pillars
+                .iter()
+                .map(|p| vec![p.id.get_ref().clone(), p.name.get_ref().clone()])
+                .collect(),
+        )
+    }
+
+    fn domains(raw: &RawContent) -> Self {
+        Terms::new(
+            raw.domains
+                .iter()
+                .map(|d| {
+                    let mut terms = vec![d.id.get_ref().clone(), d.name.get_ref().clone()];
+                    terms.extend(d.aliases.iter().map(|a| a.get_ref().clone()));
+                    terms
+                })
+                .collect(),
+        )
+    }
+
+    fn new(written: Vec<Vec<String>>) -> Self {
+        let folded = written
+            .iter()
+            .map(|terms| terms.iter().map(|t| Words::fold(t)).collect())
+            .collect();
+        Terms { written, folded }
+    }
+}
+
+/// A tag (pillar or domain) must resolve, and its quote must name it: by its
+/// id, name or one of its aliases.
+fn check_tag(
     owner: &str,
     reference: &Spanned<String>,
     kind: &Kind,
+    terms: &Terms,
     words: &Words,
     problems: &mut Vec<Problem>,
-    terms_of: impl Fn(usize) -> Vec<&'a str>,
 ) {
     let index = match kind.resolve(reference, owner) {
         Ok(index) => index,
         Err(problem) => return problems.extend(problem),
     };
-    let terms = terms_of(index);
-    if !terms.iter().any(|term| words.contains(term)) {
-        let terms: Vec<String> = terms.iter().map(|t| format!("`{t}`")).collect();
+    if !terms.folded[index]
+        .iter()
+        .any(|term| words.contains_folded(term))
+    {
+        let terms: Vec<String> = terms.written[index]
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect();
         problems.push(
             Problem::new(
                 reference.span(),
@@ -663,7 +763,7 @@ struct Normalized {
 }
 
 /// Where a quote parts from its source.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Mismatch {
     /// The part of the quote that does stand in the source (its end, at most).
     matched: String,
@@ -755,9 +855,8 @@ impl Normalized {
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let first = excerpt.chars().next();
         let last = excerpt.chars().next_back();
-        self.text[from..]
-            .match_indices(excerpt)
-            .map(|(start, _)| from + start)
+        memchr::memmem::find_iter(&self.text.as_bytes()[from..], excerpt.as_bytes())
+            .map(|start| from + start)
             .find(|&start| {
                 let before = self.text[..start].chars().next_back();
                 let after = self.text[start + excerpt.len()..].chars().next();
@@ -844,9 +943,20 @@ impl Words {
 
     /// Whether `term` stands in the text as whole words (`good-neighbor` matches
     /// "good neighbor"; `transport` does not match "transportation").
+    #[cfg(test)]
     fn contains(&self, term: &str) -> bool {
-        let term = Self::fold(term);
-        !term.is_empty() && self.padded.contains(&format!(" {term} "))
+        self.contains_folded(&Self::fold(term))
+    }
+
+    /// As `contains`, for a term already folded.
+    fn contains_folded(&self, term: &str) -> bool {
+        if term.is_empty() {
+            return false;
+        }
+        memchr::memmem::find_iter(self.padded.as_bytes(), term.as_bytes()).any(|at| {
+            self.padded.as_bytes()[at - 1] == b' '
+                && self.padded.as_bytes().get(at + term.len()) == Some(&b' ')
+        })
     }
 }
 

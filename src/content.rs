@@ -4,6 +4,7 @@
 //! its line and column), checked as a whole by `check`, and only then resolved
 //! into the plain model the rest of `aims` works on.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::check::{self, Problem};
+use crate::scan;
 
 /// The built-in content, compiled into the binary.
 pub const BUILTIN_TEXT: &str = include_str!("../content/aims.toml");
@@ -420,6 +422,15 @@ const KINDS: [&str; 5] = ["source", "pillar", "domain", "clause", "aim"];
 /// wrong types) are collected record by record, so that all of them are
 /// reported, and the records that could be read are still checked.
 fn parse(text: &str) -> (Option<RawContent>, Vec<Problem>) {
+    // Most files are plain TOML and well-formed: one fast pass reads them.
+    match scan::read(text) {
+        Some(raw) => (Some(raw), Vec::new()),
+        None => parse_toml(text),
+    }
+}
+
+/// Parses `text` with the `toml` crate: all of TOML, every problem reported.
+fn parse_toml(text: &str) -> (Option<RawContent>, Vec<Problem>) {
     let mut raw = RawContent::default();
     let (document, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
@@ -568,73 +579,50 @@ fn quoted_after(message: &str, prefix: &str) -> Option<String> {
     rest.split_once('`').map(|(quoted, _)| quoted.to_owned())
 }
 
-/// Turns checked raw records into the model. Every reference resolves: `check`
-/// has made sure of it, so a miss here is a bug, not bad input.
+/// Turns checked raw records into the model, moving their strings. Every
+/// reference resolves: `check` has made sure of it, so a miss here is a bug,
+/// not bad input.
 fn resolve(raw: RawContent) -> Content {
-    let position = |ids: &[&str], id: &str| {
-        ids.iter()
-            .position(|candidate| *candidate == id)
+    fn index<'a>(ids: impl Iterator<Item = &'a Spanned<String>>) -> HashMap<String, usize> {
+        ids.enumerate()
+            .map(|(i, id)| (id.get_ref().clone(), i))
+            .collect()
+    }
+    let sources = index(raw.sources.iter().map(|s| &s.id));
+    let pillars = index(raw.pillars.iter().map(|p| &p.id));
+    let domains = index(raw.domains.iter().map(|d| &d.id));
+    let clauses = index(raw.clauses.iter().map(|c| &c.id));
+    let at = |ids: &HashMap<String, usize>, id: &Spanned<String>| {
+        *ids.get(id.get_ref())
             .expect("checked content has no dangling reference")
     };
-    let source_ids: Vec<&str> = raw
-        .sources
-        .iter()
-        .map(|s| s.id.get_ref().as_str())
-        .collect();
-    let pillar_ids: Vec<&str> = raw
-        .pillars
-        .iter()
-        .map(|p| p.id.get_ref().as_str())
-        .collect();
-    let domain_ids: Vec<&str> = raw
-        .domains
-        .iter()
-        .map(|d| d.id.get_ref().as_str())
-        .collect();
-    let clause_ids: Vec<&str> = raw
-        .clauses
-        .iter()
-        .map(|c| c.id.get_ref().as_str())
-        .collect();
-
-    let clauses = raw
-        .clauses
-        .iter()
-        .map(|c| Clause {
-            id: c.id.get_ref().clone(),
-            instrument: c.instrument.clone(),
-            article: *c.article.get_ref(),
-            item: *c.item.get_ref(),
-            source: position(&source_ids, c.source.get_ref()),
-            text: c.text.get_ref().clone(),
-        })
-        .collect();
-    let aims = raw
-        .aims
-        .iter()
-        .map(|a| Aim {
-            id: a.id.get_ref().clone(),
-            title: a.title.get_ref().clone(),
-            quote: a.quote.get_ref().clone(),
-            source: position(&source_ids, a.source.get_ref()),
-            clause: a
-                .clause
-                .as_ref()
-                .map(|c| position(&clause_ids, c.get_ref())),
-            pillars: a
-                .pillars
-                .iter()
-                .map(|p| position(&pillar_ids, p.get_ref()))
-                .collect(),
-            domains: a
-                .domains
-                .iter()
-                .map(|d| position(&domain_ids, d.get_ref()))
-                .collect(),
-        })
-        .collect();
 
     Content {
+        aims: raw
+            .aims
+            .into_iter()
+            .map(|a| Aim {
+                source: at(&sources, &a.source),
+                clause: a.clause.as_ref().map(|c| at(&clauses, c)),
+                pillars: a.pillars.iter().map(|p| at(&pillars, p)).collect(),
+                domains: a.domains.iter().map(|d| at(&domains, d)).collect(),
+                id: a.id.into_inner(),
+                title: a.title.into_inner(),
+                quote: a.quote.into_inner(),
+            })
+            .collect(),
+        clauses: raw
+            .clauses
+            .into_iter()
+            .map(|c| Clause {
+                source: at(&sources, &c.source),
+                id: c.id.into_inner(),
+                instrument: c.instrument,
+                article: c.article.into_inner(),
+                item: c.item.into_inner(),
+                text: c.text.into_inner(),
+            })
+            .collect(),
         sources: raw
             .sources
             .into_iter()
@@ -663,14 +651,94 @@ fn resolve(raw: RawContent) -> Content {
                 description: d.description,
             })
             .collect(),
-        clauses,
-        aims,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast reader yields what the `toml` crate yields, spans included, for
+    /// every file it reads; and it reads the plain files content is written in.
+    #[test]
+    fn the_fast_reader_agrees_with_the_toml_crate() {
+        let mut files = vec![("content/aims.toml".to_owned(), BUILTIN_TEXT.to_owned())];
+        for dir in ["tests/data", "tests/data/broken"] {
+            for entry in std::fs::read_dir(dir).expect("fixtures") {
+                let path = entry.expect("readable").path();
+                if path.extension().is_some_and(|e| e == "toml")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    files.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let mut read = Vec::new();
+        for (name, text) in &files {
+            if let Some(fast) = scan::read(text) {
+                let (slow, problems) = parse_toml(text);
+                assert!(
+                    problems.is_empty(),
+                    "{name}: fast reader took a file toml rejects"
+                );
+                assert_eq!(
+                    format!("{fast:?}"),
+                    format!("{:?}", slow.expect("read")),
+                    "{name}"
+                );
+                read.push(name.as_str());
+            }
+        }
+        for plain in [
+            "content/aims.toml",
+            "tests/data/valid.toml",
+            "tests/data/broken/not-verbatim.toml",
+        ] {
+            assert!(read.contains(&plain), "the fast reader should read {plain}");
+        }
+        for special in [
+            "tests/data/broken/syntax.toml",
+            "tests/data/broken/unknown-field.toml",
+            "tests/data/broken/bad-fields.toml",
+        ] {
+            assert!(!read.contains(&special), "{special} is for the toml crate");
+        }
+    }
+
+    /// TOML the fast reader leaves to the toml crate.
+    #[test]
+    fn the_fast_reader_hands_over_what_it_does_not_read() {
+        let aim = |body: &str| format!("[[aim]]\n{body}\n");
+        for text in [
+            aim(r#"id = "a"
+id = "b""#), // a repeated key
+            aim(r#"id.x = "a""#),             // a dotted key
+            aim(r#"id = "a\e""#),             // a TOML 1.1 escape
+            aim(r"id = 'a''"),                // a stray quote
+            aim("item = 007"),                // a leading zero
+            aim("item = 1_0"),                // an underscore
+            aim("pillars = [\n]"),            // a multi-line array
+            aim(r#"id = "a" x"#),             // text after a value
+            aim("id = \"tab\u{1}\""),         // a control character
+            aim("id = '''a''''''"),           // six closing quotes
+            "id = \"top\"\n".to_owned(),      // a key outside a record
+            "[aim]\nid = \"a\"\n".to_owned(), // a table, not an array of tables
+            "\u{feff}[[aim]]\n".to_owned(),   // a byte order mark
+        ] {
+            assert!(scan::read(&text).is_none(), "{text:?}");
+        }
+    }
+
+    /// Multi-line strings and escapes read as the toml crate reads them.
+    #[test]
+    fn the_fast_reader_decodes_strings_as_toml_does() {
+        let text = "[[source]]\nid = \"s\"\ntitle = 'T'\nstanding = \"\"\"\nA \\\n   b \\\"c\\\" \\u00e9\\U0001F600\"\"\"\"\ntext = '''\nx ''y'' '''''\n";
+        let fast = scan::read(text).expect("plain");
+        let slow = parse_toml(text).0.expect("valid");
+        assert_eq!(format!("{fast:?}"), format!("{slow:?}"));
+        assert_eq!(fast.sources[0].standing, "A b \"c\" é😀\"");
+        assert_eq!(fast.sources[0].text.get_ref(), "x ''y'' ''");
+    }
 
     #[test]
     fn the_flag_wins_over_the_environment_and_empty_means_unset() {

@@ -8,6 +8,7 @@ mod cli;
 mod content;
 mod output;
 mod query;
+mod scan;
 mod shell;
 mod suggest;
 
