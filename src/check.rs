@@ -4,9 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use toml::Spanned;
-
-use crate::content::{RawAim, RawClause, RawContent};
+use crate::content::{RawAim, RawClause, RawContent, Text};
 use crate::suggest::{closest, hints, pairs, shown};
 
 /// One thing wrong with a content file, with where it is (a byte range) and hints.
@@ -273,7 +271,7 @@ impl<'a> Kind<'a> {
     /// users type these keys, so each must name one record.
     fn new(
         name: &'static str,
-        records: &[Vec<(&'a Spanned<String>, &'static str)>],
+        records: &[Vec<(&'a Text<'a>, &'static str)>],
         text: &str,
         problems: &mut Vec<Problem>,
     ) -> Self {
@@ -281,7 +279,7 @@ impl<'a> Kind<'a> {
         let mut ids = Vec::with_capacity(records.len());
         for (index, keys) in records.iter().enumerate() {
             let id = keys[0].0;
-            ids.push(id.get_ref().as_str());
+            ids.push(id.get_ref().as_ref());
             for &(key, role) in keys {
                 let value = key.get_ref();
                 if value.trim().is_empty() {
@@ -334,7 +332,7 @@ impl<'a> Kind<'a> {
         }
     }
 
-    fn marked(mut self, raw: &'a RawContent) -> Self {
+    fn marked(mut self, raw: &'a RawContent<'a>) -> Self {
         self.unread = raw
             .unread
             .iter()
@@ -346,7 +344,7 @@ impl<'a> Kind<'a> {
 
     /// The index of the record `reference` names; if none, a problem with the
     /// closest id (none when it may name a record that could not be read).
-    fn resolve(&self, reference: &Spanned<String>, owner: &str) -> Result<usize, Option<Problem>> {
+    fn resolve(&self, reference: &Text<'_>, owner: &str) -> Result<usize, Option<Problem>> {
         let value = reference.get_ref();
         self.ids.iter().position(|id| id == value).ok_or_else(|| {
             let maybe_unread = self.unread.iter().any(|id| id.is_none_or(|id| id == value));
@@ -364,7 +362,7 @@ impl<'a> Kind<'a> {
 }
 
 struct Kinds<'a> {
-    raw: &'a RawContent,
+    raw: &'a RawContent<'a>,
     pillar_terms: Terms,
     domain_terms: Terms,
     /// Where each clause's text stands in its source's folded text.
@@ -376,9 +374,9 @@ struct Kinds<'a> {
 }
 
 fn not_empty(
-    value: &Spanned<String>,
+    value: &Text<'_>,
     kind: &str,
-    id: &Spanned<String>,
+    id: &Text<'_>,
     field: &str,
     problems: &mut Vec<Problem>,
 ) {
@@ -455,9 +453,9 @@ fn check_clause_order(
     let mut articles: HashMap<(&str, u32, &str), Vec<usize>> = HashMap::new();
     for (index, clause) in clauses.iter().enumerate() {
         let article = (
-            clause.instrument.as_str(),
+            clause.instrument.as_ref(),
             *clause.article.get_ref(),
-            clause.source.get_ref().as_str(),
+            clause.source.get_ref().as_ref(),
         );
         articles.entry(article).or_default().push(index);
     }
@@ -643,7 +641,7 @@ fn uncited_clause(
         .iter()
         .zip(kinds.clause_places)
         .find(|(clause, place)| {
-            kinds.sources.ids.get(source) == Some(&clause.source.get_ref().as_str())
+            kinds.sources.ids.get(source) == Some(&clause.source.get_ref().as_ref())
                 && place
                     .as_ref()
                     .is_some_and(|place| place.start <= quoted.start && quoted.end <= place.end)
@@ -691,7 +689,7 @@ impl Terms {
         Terms::new(
             raw.pillars
                 .iter()
-                .map(|p| vec![p.id.get_ref().clone(), p.name.get_ref().clone()])
+                .map(|p| vec![p.id.get_ref().to_string(), p.name.get_ref().to_string()])
                 .collect(),
         )
     }
@@ -701,8 +699,8 @@ impl Terms {
             raw.domains
                 .iter()
                 .map(|d| {
-                    let mut terms = vec![d.id.get_ref().clone(), d.name.get_ref().clone()];
-                    terms.extend(d.aliases.iter().map(|a| a.get_ref().clone()));
+                    let mut terms = vec![d.id.get_ref().to_string(), d.name.get_ref().to_string()];
+                    terms.extend(d.aliases.iter().map(|a| a.get_ref().to_string()));
                     terms
                 })
                 .collect(),
@@ -722,7 +720,7 @@ impl Terms {
 /// id, name or one of its aliases.
 fn check_tag(
     owner: &str,
-    reference: &Spanned<String>,
+    reference: &Text<'_>,
     kind: &Kind,
     terms: &Terms,
     words: &Words,

@@ -4,6 +4,7 @@
 //! its line and column), checked as a whole by `check`, and only then resolved
 //! into the plain model the rest of `aims` works on.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -64,51 +65,51 @@ impl fmt::Display for Origin {
 
 /// A content that has passed every check, with its references resolved to indices.
 #[derive(Debug)]
-pub struct Content {
-    pub sources: Vec<Source>,
-    pub pillars: Vec<Pillar>,
-    pub domains: Vec<Domain>,
-    pub clauses: Vec<Clause>,
-    pub aims: Vec<Aim>,
+pub struct Content<'a> {
+    pub sources: Vec<Source<'a>>,
+    pub pillars: Vec<Pillar<'a>>,
+    pub domains: Vec<Domain<'a>>,
+    pub clauses: Vec<Clause<'a>>,
+    pub aims: Vec<Aim<'a>>,
 }
 
 #[derive(Debug)]
-pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub standing: String,
+pub struct Source<'a> {
+    pub id: Cow<'a, str>,
+    pub title: Cow<'a, str>,
+    pub standing: Cow<'a, str>,
 }
 
 #[derive(Debug)]
-pub struct Pillar {
-    pub id: String,
-    pub name: String,
-    pub description: String,
+pub struct Pillar<'a> {
+    pub id: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    pub description: Cow<'a, str>,
 }
 
 #[derive(Debug)]
-pub struct Domain {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub description: String,
+pub struct Domain<'a> {
+    pub id: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    pub aliases: Vec<Cow<'a, str>>,
+    pub description: Cow<'a, str>,
 }
 
 #[derive(Debug)]
-pub struct Clause {
-    pub id: String,
-    pub instrument: String,
+pub struct Clause<'a> {
+    pub id: Cow<'a, str>,
+    pub instrument: Cow<'a, str>,
     pub article: u32,
     pub item: u32,
     pub source: usize,
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
 #[derive(Debug)]
-pub struct Aim {
-    pub id: String,
-    pub title: String,
-    pub quote: String,
+pub struct Aim<'a> {
+    pub id: Cow<'a, str>,
+    pub title: Cow<'a, str>,
+    pub quote: Cow<'a, str>,
     pub source: usize,
     pub clause: Option<usize>,
     pub pillars: Vec<usize>,
@@ -137,8 +138,15 @@ impl std::error::Error for ContentError {}
 ///
 /// I/O failures come back as plain errors; everything wrong with the text
 /// itself comes back as one `ContentError` listing every problem.
-pub fn load(origin: &Origin) -> anyhow::Result<Content> {
-    let text = read(origin)?;
+///
+/// The content borrows its strings from the text, which therefore lives as
+/// long as the process: a query reads one content and ends, and not copying
+/// every string halves the memory a large file takes.
+pub fn load(origin: &Origin) -> anyhow::Result<Content<'static>> {
+    let text: &'static str = match origin {
+        Origin::Builtin => BUILTIN_TEXT,
+        Origin::File { .. } => Box::leak(read(origin)?.into_boxed_str()),
+    };
     parse_and_check(origin, text).map_err(anyhow::Error::new)
 }
 
@@ -236,21 +244,25 @@ fn utf8_invalid(path: &Path, bytes: &[u8], at: usize) -> anyhow::Result<usize> {
 }
 
 /// Parses and checks `text`; the pure part of `load`, for any origin.
-pub fn parse_and_check(origin: &Origin, text: String) -> Result<Content, ContentError> {
-    let (raw, mut problems) = parse(&text);
+pub fn parse_and_check<'a>(origin: &Origin, text: &'a str) -> Result<Content<'a>, ContentError> {
+    let (raw, mut problems) = parse(text);
     if let Some(raw) = &raw {
-        problems.extend(check::check(raw, &text));
+        problems.extend(check::check(raw, text));
     }
     problems.sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
     match raw {
         Some(raw) if problems.is_empty() => Ok(resolve(raw)),
         _ => Err(ContentError {
             origin: origin.clone(),
-            text,
+            text: text.to_owned(),
             problems,
         }),
     }
 }
+
+/// A string of a content file with its place: borrowed from the file's text
+/// unless an escape had to be decoded.
+pub type Text<'a> = Spanned<Cow<'a, str>>;
 
 // The raw records, as written in the file, with spans for messages. `check`
 // reads them; `resolve` turns them into the model once they have passed.
@@ -259,65 +271,69 @@ pub fn parse_and_check(origin: &Origin, text: String) -> Result<Content, Content
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "source")]
-pub struct RawSource {
+pub struct RawSource<'a> {
     /// A short id to type, such as `assembly-aims`: no white space or comma.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Text<'a>,
     /// The document's title, as it cites it.
     #[schemars(with = "String")]
-    pub title: Spanned<String>,
+    pub title: Text<'a>,
     /// A note on what the document is and how far it can be relied on.
-    pub standing: String,
+    #[serde(borrow)]
+    pub standing: Cow<'a, str>,
     /// The document's full text, verbatim: every quote must stand in it.
     #[schemars(with = "String")]
-    pub text: Spanned<String>,
+    pub text: Text<'a>,
 }
 
 /// One of the pillars the Assembly is built around.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "pillar")]
-pub struct RawPillar {
+pub struct RawPillar<'a> {
     /// A short id to type, such as `shared-history`: no white space or comma.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Text<'a>,
     /// The pillar's name; `--pillar` matches it too, ignoring case.
     #[schemars(with = "String")]
-    pub name: Spanned<String>,
+    pub name: Text<'a>,
     /// What the pillar is, in a sentence.
-    pub description: String,
+    #[serde(borrow)]
+    pub description: Cow<'a, str>,
 }
 
 /// A field of cooperation.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "domain")]
-pub struct RawDomain {
+pub struct RawDomain<'a> {
     /// A short id to type, such as `transport`: no white space or comma.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Text<'a>,
     /// The domain's name; `--domain` matches it too, ignoring case.
     #[schemars(with = "String")]
-    pub name: Spanned<String>,
+    pub name: Text<'a>,
     /// Other words a user may type for it, such as `transportation`. An aim's
     /// quote justifies the domain by its id, name or one of these, as whole words.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub aliases: Vec<Spanned<String>>,
+    pub aliases: Vec<Text<'a>>,
     /// What the domain covers, in a sentence.
-    pub description: String,
+    #[serde(borrow)]
+    pub description: Cow<'a, str>,
 }
 
 /// An item of an article of a legal instrument, as its source quotes it.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "clause")]
-pub struct RawClause {
+pub struct RawClause<'a> {
     /// `ARTICLE.ITEM`, such as `2.7`.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Text<'a>,
     /// The legal instrument, such as `Nakhchivan Agreement`.
-    pub instrument: String,
+    #[serde(borrow)]
+    pub instrument: Cow<'a, str>,
     /// The article's number.
     #[schemars(with = "u32")]
     pub article: Spanned<u32>,
@@ -326,51 +342,51 @@ pub struct RawClause {
     pub item: Spanned<u32>,
     /// The id of the source that quotes the clause.
     #[schemars(with = "String")]
-    pub source: Spanned<String>,
+    pub source: Text<'a>,
     /// The clause's text, verbatim as the source quotes it.
     #[schemars(with = "String")]
-    pub text: Spanned<String>,
+    pub text: Text<'a>,
 }
 
 /// A stated aim, with the quote that states it.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "aim")]
-pub struct RawAim {
+pub struct RawAim<'a> {
     /// A short slug people can type, such as `combat-terrorism`.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Text<'a>,
     /// A short summary, in the content author's words.
     #[schemars(with = "String")]
-    pub title: Spanned<String>,
+    pub title: Text<'a>,
     /// Verbatim from the source: letters, case and punctuation as there; runs
     /// of white space may differ; `...` joins excerpts that stand in that order.
     #[schemars(with = "String")]
-    pub quote: Spanned<String>,
+    pub quote: Text<'a>,
     /// The id of the source the quote is from.
     #[schemars(with = "String")]
-    pub source: Spanned<String>,
+    pub source: Text<'a>,
     /// The id of the clause the quote is from, if it is one (`2.7`).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub clause: Option<Spanned<String>>,
+    pub clause: Option<Text<'a>>,
     /// Ids of the pillars the quote names.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub pillars: Vec<Spanned<String>>,
+    pub pillars: Vec<Text<'a>>,
     /// Ids of the domains the quote names (by id, name or alias).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub domains: Vec<Spanned<String>>,
+    pub domains: Vec<Text<'a>>,
 }
 
 #[derive(Debug, Default)]
-pub struct RawContent {
-    pub sources: Vec<RawSource>,
-    pub pillars: Vec<RawPillar>,
-    pub domains: Vec<RawDomain>,
-    pub clauses: Vec<RawClause>,
-    pub aims: Vec<RawAim>,
+pub struct RawContent<'a> {
+    pub sources: Vec<RawSource<'a>>,
+    pub pillars: Vec<RawPillar<'a>>,
+    pub domains: Vec<RawDomain<'a>>,
+    pub clauses: Vec<RawClause<'a>>,
+    pub aims: Vec<RawAim<'a>>,
     /// The records that could not be read, by kind and id (if they had one): a
     /// reference to one of them is not dangling, only unread.
     pub unread: Vec<(&'static str, Option<String>)>,
@@ -389,17 +405,17 @@ pub struct RawContent {
     title = "aims content",
     description = "The content format of `aims`: sources, pillars, domains, clauses and aims. `aims check` validates a file against every rule, including those a schema cannot say (verbatim quotes, justified tags)."
 )]
-struct ContentFile {
-    #[serde(default)]
-    source: Vec<RawSource>,
-    #[serde(default)]
-    pillar: Vec<RawPillar>,
-    #[serde(default)]
-    domain: Vec<RawDomain>,
-    #[serde(default)]
-    clause: Vec<RawClause>,
-    #[serde(default)]
-    aim: Vec<RawAim>,
+struct ContentFile<'a> {
+    #[serde(default, borrow)]
+    source: Vec<RawSource<'a>>,
+    #[serde(default, borrow)]
+    pillar: Vec<RawPillar<'a>>,
+    #[serde(default, borrow)]
+    domain: Vec<RawDomain<'a>>,
+    #[serde(default, borrow)]
+    clause: Vec<RawClause<'a>>,
+    #[serde(default, borrow)]
+    aim: Vec<RawAim<'a>>,
 }
 
 /// The JSON Schema of the content format, in draft 7 (the draft taplo, the TOML
@@ -408,7 +424,7 @@ pub fn schema() -> String {
     let schema = schemars::generate::SchemaSettings::draft07()
         .for_deserialize()
         .into_generator()
-        .into_root_schema_for::<ContentFile>();
+        .into_root_schema_for::<ContentFile<'_>>();
     let mut json = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
     json.push('\n');
     json
@@ -421,7 +437,7 @@ const KINDS: [&str; 5] = ["source", "pillar", "domain", "clause", "aim"];
 /// them cannot be trusted: no records); shape errors (unknown or missing fields,
 /// wrong types) are collected record by record, so that all of them are
 /// reported, and the records that could be read are still checked.
-fn parse(text: &str) -> (Option<RawContent>, Vec<Problem>) {
+fn parse(text: &str) -> (Option<RawContent<'_>>, Vec<Problem>) {
     // Most files are plain TOML and well-formed: one fast pass reads them.
     match scan::read(text) {
         Some(raw) => (Some(raw), Vec::new()),
@@ -430,7 +446,7 @@ fn parse(text: &str) -> (Option<RawContent>, Vec<Problem>) {
 }
 
 /// Parses `text` with the `toml` crate: all of TOML, every problem reported.
-fn parse_toml(text: &str) -> (Option<RawContent>, Vec<Problem>) {
+fn parse_toml(text: &str) -> (Option<RawContent<'_>>, Vec<Problem>) {
     let mut raw = RawContent::default();
     let (document, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
@@ -468,7 +484,7 @@ fn parse_toml(text: &str) -> (Option<RawContent>, Vec<Problem>) {
 fn records<'de, T: Deserialize<'de>>(
     kind: &'static str,
     value: Spanned<DeValue<'de>>,
-    raw: &mut RawContent,
+    raw: &mut RawContent<'_>,
     problems: &mut Vec<Problem>,
     text: &str,
 ) -> Vec<T> {
@@ -582,18 +598,18 @@ fn quoted_after(message: &str, prefix: &str) -> Option<String> {
 /// Turns checked raw records into the model, moving their strings. Every
 /// reference resolves: `check` has made sure of it, so a miss here is a bug,
 /// not bad input.
-fn resolve(raw: RawContent) -> Content {
-    fn index<'a>(ids: impl Iterator<Item = &'a Spanned<String>>) -> HashMap<String, usize> {
+fn resolve(raw: RawContent<'_>) -> Content<'_> {
+    fn index<'r>(ids: impl Iterator<Item = &'r Text<'r>>) -> HashMap<String, usize> {
         ids.enumerate()
-            .map(|(i, id)| (id.get_ref().clone(), i))
+            .map(|(i, id)| (id.get_ref().to_string(), i))
             .collect()
     }
     let sources = index(raw.sources.iter().map(|s| &s.id));
     let pillars = index(raw.pillars.iter().map(|p| &p.id));
     let domains = index(raw.domains.iter().map(|d| &d.id));
     let clauses = index(raw.clauses.iter().map(|c| &c.id));
-    let at = |ids: &HashMap<String, usize>, id: &Spanned<String>| {
-        *ids.get(id.get_ref())
+    let at = |ids: &HashMap<String, usize>, id: &Text<'_>| {
+        *ids.get(id.get_ref().as_ref())
             .expect("checked content has no dangling reference")
     };
 
@@ -773,7 +789,7 @@ id = "b""#), // a repeated key
     fn builtin_content_loads() {
         let content = load(&Origin::Builtin).expect("the built-in content is valid");
         assert_eq!(content.pillars.len(), 4);
-        let clause_ids: Vec<&str> = content.clauses.iter().map(|c| c.id.as_str()).collect();
+        let clause_ids: Vec<&str> = content.clauses.iter().map(|c| c.id.as_ref()).collect();
         assert_eq!(
             clause_ids,
             [
@@ -789,7 +805,7 @@ id = "b""#), // a repeated key
 
     #[test]
     fn a_record_that_is_not_a_table_is_a_problem() {
-        let err = parse_and_check(&Origin::Builtin, "aim = [1]".to_owned()).unwrap_err();
+        let err = parse_and_check(&Origin::Builtin, "aim = [1]").unwrap_err();
         assert_eq!(
             err.problems[0].message,
             "in [[aim]]: each `aim` must be a table"
@@ -798,7 +814,7 @@ id = "b""#), // a repeated key
 
     #[test]
     fn a_kind_that_is_not_an_array_is_a_problem() {
-        let err = parse_and_check(&Origin::Builtin, "aim = 'x'".to_owned()).unwrap_err();
+        let err = parse_and_check(&Origin::Builtin, "aim = 'x'").unwrap_err();
         assert_eq!(
             err.problems[0].message,
             "`aim` must be an array of tables, written as [[aim]] sections"

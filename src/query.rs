@@ -30,17 +30,17 @@ impl Query {
     ) -> Result<Self, UsageError> {
         let pillar_keys = |p: usize| {
             let pillar = &content.pillars[p];
-            vec![pillar.id.as_str(), pillar.name.as_str()]
+            vec![pillar.id.as_ref(), pillar.name.as_ref()]
         };
         let domain_keys = |d: usize| {
             let domain = &content.domains[d];
-            let mut keys = vec![domain.id.as_str(), domain.name.as_str()];
-            keys.extend(domain.aliases.iter().map(String::as_str));
+            let mut keys = vec![domain.id.as_ref(), domain.name.as_ref()];
+            keys.extend(domain.aliases.iter().map(AsRef::as_ref));
             keys
         };
         let source_keys = |s: usize| {
             let source = &content.sources[s];
-            vec![source.id.as_str(), source.title.as_str()]
+            vec![source.id.as_ref(), source.title.as_ref()]
         };
         Ok(Query {
             pillars: facet(
@@ -116,13 +116,13 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
     };
     let unknown: Vec<&str> = ids
         .iter()
-        .map(String::as_str)
+        .map(AsRef::as_ref)
         .filter(|id| position(id).is_none())
         .collect();
     if unknown.is_empty() {
         return Ok(ids.iter().filter_map(|id| position(id)).collect());
     }
-    let valid: Vec<&str> = content.aims.iter().map(|a| a.id.as_str()).collect();
+    let valid: Vec<&str> = content.aims.iter().map(|a| a.id.as_ref()).collect();
     let mut error = UsageError::unknown("aim", unknown[0], &pairs(&valid), &valid);
     if unknown.len() > 1 {
         let quoted: Vec<String> = unknown
@@ -192,8 +192,8 @@ fn clauses(clauses: &[Clause], values: &[String]) -> Result<Option<Vec<usize>>, 
                     valid.push(article);
                 }
             }
-            valid.extend(clauses.iter().map(|c| c.id.clone()));
-            let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
+            valid.extend(clauses.iter().map(|c| c.id.to_string()));
+            let valid: Vec<&str> = valid.iter().map(AsRef::as_ref).collect();
             return Err(UsageError::unknown("clause", value, &pairs(&valid), &valid));
         }
         allowed.extend(matching);
@@ -248,22 +248,22 @@ pub fn aims(content: &Content, selected: &[usize]) -> Listing {
         .map(|&i| {
             let aim = &content.aims[i];
             vec![
-                Field::Text(aim.id.clone()),
-                Field::Text(aim.title.clone()),
+                Field::Text(aim.id.to_string()),
+                Field::Text(aim.title.to_string()),
                 Field::Text(fold(&aim.quote)),
-                Field::Text(content.sources[aim.source].id.clone()),
+                Field::Text(content.sources[aim.source].id.to_string()),
                 Field::Text(citation(content, aim)),
-                Field::Maybe(aim.clause.map(|c| content.clauses[c].id.clone())),
+                Field::Maybe(aim.clause.map(|c| content.clauses[c].id.to_string())),
                 Field::List(
                     aim.pillars
                         .iter()
-                        .map(|&p| content.pillars[p].id.clone())
+                        .map(|&p| content.pillars[p].id.to_string())
                         .collect(),
                 ),
                 Field::List(
                     aim.domains
                         .iter()
-                        .map(|&d| content.domains[d].id.clone())
+                        .map(|&d| content.domains[d].id.to_string())
                         .collect(),
                 ),
             ]
@@ -294,12 +294,12 @@ fn tags(aim: &Aim, facet: Facet) -> Vec<usize> {
 }
 
 /// The ids of a facet's records.
-fn facet_ids(content: &Content, facet: Facet) -> Vec<&str> {
+fn facet_ids<'c>(content: &'c Content<'_>, facet: Facet) -> Vec<&'c str> {
     match facet {
-        Facet::Pillar => content.pillars.iter().map(|p| p.id.as_str()).collect(),
-        Facet::Domain => content.domains.iter().map(|d| d.id.as_str()).collect(),
-        Facet::Clause => content.clauses.iter().map(|c| c.id.as_str()).collect(),
-        Facet::Source => content.sources.iter().map(|s| s.id.as_str()).collect(),
+        Facet::Pillar => content.pillars.iter().map(|p| p.id.as_ref()).collect(),
+        Facet::Domain => content.domains.iter().map(|d| d.id.as_ref()).collect(),
+        Facet::Clause => content.clauses.iter().map(|c| c.id.as_ref()).collect(),
+        Facet::Source => content.sources.iter().map(|s| s.id.as_ref()).collect(),
     }
 }
 
@@ -365,9 +365,9 @@ pub fn pillars(content: &Content) -> Listing {
             .zip(counts)
             .map(|(p, n)| {
                 vec![
-                    Field::Text(p.id.clone()),
-                    Field::Text(p.name.clone()),
-                    Field::Text(p.description.clone()),
+                    Field::Text(p.id.to_string()),
+                    Field::Text(p.name.to_string()),
+                    Field::Text(p.description.to_string()),
                     Field::Count(n),
                 ]
             })
@@ -389,10 +389,10 @@ pub fn domains(content: &Content) -> Listing {
             .zip(counts)
             .map(|(d, n)| {
                 vec![
-                    Field::Text(d.id.clone()),
-                    Field::Text(d.name.clone()),
-                    Field::List(d.aliases.clone()),
-                    Field::Text(d.description.clone()),
+                    Field::Text(d.id.to_string()),
+                    Field::Text(d.name.to_string()),
+                    Field::List(d.aliases.iter().map(ToString::to_string).collect()),
+                    Field::Text(d.description.to_string()),
                     Field::Count(n),
                 ]
             })
@@ -422,12 +422,12 @@ pub fn clauses_listing(content: &Content) -> Listing {
             .zip(counts)
             .map(|(c, n)| {
                 vec![
-                    Field::Text(c.id.clone()),
+                    Field::Text(c.id.to_string()),
                     Field::Text(fold(&c.text)),
-                    Field::Text(c.instrument.clone()),
+                    Field::Text(c.instrument.to_string()),
                     Field::Count(c.article as usize),
                     Field::Count(c.item as usize),
-                    Field::Text(content.sources[c.source].id.clone()),
+                    Field::Text(content.sources[c.source].id.to_string()),
                     Field::Count(n),
                 ]
             })
@@ -449,8 +449,8 @@ pub fn sources(content: &Content) -> Listing {
             .zip(counts)
             .map(|(s, n)| {
                 vec![
-                    Field::Text(s.id.clone()),
-                    Field::Text(s.title.clone()),
+                    Field::Text(s.id.to_string()),
+                    Field::Text(s.title.to_string()),
                     Field::Text(fold(&s.standing)),
                     Field::Count(n),
                 ]

@@ -10,13 +10,15 @@
 //! place. So this reader only ever says yes to a valid document, and then
 //! yields what the `toml` crate would.
 
+use std::borrow::Cow;
+
 use toml::Spanned;
 
-use crate::content::{RawAim, RawClause, RawContent, RawDomain, RawPillar, RawSource};
+use crate::content::{RawAim, RawClause, RawContent, RawDomain, RawPillar, RawSource, Text};
 
 /// Reads `text` if it is plain, valid and every record well-formed; None hands
 /// it to the `toml` crate.
-pub fn read(text: &str) -> Option<RawContent> {
+pub fn read(text: &str) -> Option<RawContent<'_>> {
     // One pass for what TOML forbids anywhere but as escapes: control
     // characters other than tab and line feed. A carriage return (even in a
     // CRLF line ending) is left to toml too, so strings need no check later.
@@ -66,13 +68,13 @@ pub fn read(text: &str) -> Option<RawContent> {
 /// One `key = value` of a record.
 struct Field<'a> {
     key: &'a str,
-    value: Value,
+    value: Value<'a>,
 }
 
-enum Value {
-    String(Spanned<String>),
+enum Value<'a> {
+    String(Text<'a>),
     Integer(Spanned<u32>),
-    Strings(Vec<Spanned<String>>),
+    Strings(Vec<Text<'a>>),
 }
 
 struct Scanner<'a> {
@@ -175,7 +177,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// `["a", 'b']` on one line.
-    fn strings(&mut self) -> Option<Vec<Spanned<String>>> {
+    fn strings(&mut self) -> Option<Vec<Text<'a>>> {
         self.at += 1; // [
         let mut items = Vec::new();
         loop {
@@ -201,7 +203,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A basic or literal string; multi-line ones only where `multiline`.
-    fn string(&mut self, multiline: bool) -> Option<Spanned<String>> {
+    fn string(&mut self, multiline: bool) -> Option<Text<'a>> {
         let start = self.at;
         let value = if self.starts_with("\"\"\"") {
             if !multiline {
@@ -247,29 +249,41 @@ impl<'a> Scanner<'a> {
     }
 
     /// The rest of a literal string, after its opening quotes.
-    fn literal(&mut self, multiline: bool) -> Option<String> {
+    fn literal(&mut self, multiline: bool) -> Option<Cow<'a, str>> {
         let rest = &self.bytes[self.at..];
         if !multiline {
             let end = memchr::memchr2(b'\'', b'\n', rest)?;
             if rest[end] != b'\'' {
                 return None;
             }
-            let value = self.text[self.at..self.at + end].to_owned();
+            let value = &self.text[self.at..self.at + end];
             self.at += end + 1;
-            return Some(value);
+            return Some(Cow::Borrowed(value));
         }
         self.skip_first_newline();
         let start = self.at;
-        let end = start + memchr::memmem::find(&self.bytes[start..], b"'''")?;
+        let end = start + memchr::memmem::find(&self.bytes[start..], b"\'\'\'")?;
         self.at = end;
-        let extra = self.closing(b'\'')?;
-        Some(format!("{}{}", &self.text[start..end], "'".repeat(extra)))
+        let value = &self.text[start..end];
+        Some(match self.closing(b'\'')? {
+            0 => Cow::Borrowed(value),
+            extra => Cow::Owned(format!("{value}{}", "'".repeat(extra))),
+        })
     }
 
     /// The rest of a basic string, after its opening quotes: escapes decoded.
-    fn basic(&mut self, multiline: bool) -> Option<String> {
+    fn basic(&mut self, multiline: bool) -> Option<Cow<'a, str>> {
         if multiline {
             self.skip_first_newline();
+        } else {
+            // Most strings hold no escape: then the string is a slice of the text.
+            let rest = &self.bytes[self.at..];
+            let end = memchr::memchr3(b'"', b'\\', b'\n', rest)?;
+            if rest[end] == b'"' {
+                let value = &self.text[self.at..self.at + end];
+                self.at += end + 1;
+                return Some(Cow::Borrowed(value));
+            }
         }
         let mut value = String::new();
         loop {
@@ -289,12 +303,12 @@ impl<'a> Scanner<'a> {
                 }
                 _ if !multiline => {
                     self.at += 1;
-                    return Some(value);
+                    return Some(Cow::Owned(value));
                 }
                 _ if self.starts_with("\"\"\"") => {
                     let extra = self.closing(b'"')?;
                     value.push_str(&"\"".repeat(extra));
-                    return Some(value);
+                    return Some(Cow::Owned(value));
                 }
                 _ => {
                     value.push('"');
@@ -352,19 +366,19 @@ impl<'a> Scanner<'a> {
 /// type, hands the file to the toml crate.
 struct Fields<'a>(Vec<Field<'a>>);
 
-impl Fields<'_> {
+impl<'a> Fields<'a> {
     /// Builds a record from the fields, then makes sure none is left over.
     fn done_with<T>(mut self, build: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         let record = build(&mut self)?;
         self.0.is_empty().then_some(record)
     }
 
-    fn take(&mut self, key: &str) -> Option<Value> {
+    fn take(&mut self, key: &str) -> Option<Value<'a>> {
         let at = self.0.iter().position(|f| f.key == key)?;
         Some(self.0.swap_remove(at).value)
     }
 
-    fn string(&mut self, key: &str) -> Option<Spanned<String>> {
+    fn string(&mut self, key: &str) -> Option<Text<'a>> {
         match self.take(key)? {
             Value::String(value) => Some(value),
             _ => None,
@@ -372,7 +386,7 @@ impl Fields<'_> {
     }
 
     /// An optional string: Err when present with another type.
-    fn maybe_string(&mut self, key: &str) -> Result<Option<Spanned<String>>, ()> {
+    fn maybe_string(&mut self, key: &str) -> Result<Option<Text<'a>>, ()> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(value)) => Ok(Some(value)),
@@ -388,7 +402,7 @@ impl Fields<'_> {
     }
 
     /// An optional array of strings, empty when absent.
-    fn strings(&mut self, key: &str) -> Option<Vec<Spanned<String>>> {
+    fn strings(&mut self, key: &str) -> Option<Vec<Text<'a>>> {
         match self.take(key) {
             None => Some(Vec::new()),
             Some(Value::Strings(values)) => Some(values),
@@ -397,7 +411,7 @@ impl Fields<'_> {
     }
 }
 
-fn add(raw: &mut RawContent, kind: &str, fields: Vec<Field>) -> Option<()> {
+fn add<'a>(raw: &mut RawContent<'a>, kind: &str, fields: Vec<Field<'a>>) -> Option<()> {
     let f = Fields(fields);
     match kind {
         "source" => raw.sources.push(f.done_with(|f| {

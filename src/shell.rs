@@ -23,11 +23,13 @@ pub fn completions(out: &mut impl Write, shell: Shell, content: &Content) -> io:
 /// The command line with the values of `content` as the possible values of the
 /// filters and of `show`, so that shells complete them.
 fn with_content_values(command: clap::Command, content: &Content) -> clap::Command {
-    let pillars: Vec<String> = content.pillars.iter().map(|p| p.id.clone()).collect();
+    let pillars: Vec<String> = content.pillars.iter().map(|p| p.id.to_string()).collect();
     let domains: Vec<String> = content
         .domains
         .iter()
-        .flat_map(|d| std::iter::once(d.id.clone()).chain(d.aliases.iter().cloned()))
+        .flat_map(|d| {
+            std::iter::once(d.id.to_string()).chain(d.aliases.iter().map(ToString::to_string))
+        })
         .collect();
     let mut clauses: Vec<String> = Vec::new();
     for clause in &content.clauses {
@@ -36,9 +38,9 @@ fn with_content_values(command: clap::Command, content: &Content) -> clap::Comma
             clauses.push(article);
         }
     }
-    clauses.extend(content.clauses.iter().map(|c| c.id.clone()));
-    let sources: Vec<String> = content.sources.iter().map(|s| s.id.clone()).collect();
-    let aims: Vec<String> = content.aims.iter().map(|a| a.id.clone()).collect();
+    clauses.extend(content.clauses.iter().map(|c| c.id.to_string()));
+    let sources: Vec<String> = content.sources.iter().map(|s| s.id.to_string()).collect();
+    let aims: Vec<String> = content.aims.iter().map(|a| a.id.to_string()).collect();
 
     let filters = |sub: clap::Command| {
         sub.mut_arg("pillar", |arg| arg.value_parser(values(&pillars)))
