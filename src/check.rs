@@ -1,7 +1,8 @@
 //! Validation of a parsed content: every rule of fidelity and consistency, every
 //! problem with its place in the file.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::content::{RawAim, RawClause, RawContent, Text};
@@ -194,7 +195,7 @@ pub fn check(raw: &RawContent, text: &str) -> Vec<Problem> {
 
     let clause_places = check_clauses(raw, &sources, &source_texts, &mut problems);
 
-    let mut cited = HashSet::new();
+    let mut cited = HashSet::default();
     let kinds = Kinds {
         raw,
         pillar_terms: Terms::pillars(raw),
@@ -275,7 +276,8 @@ impl<'a> Kind<'a> {
         text: &str,
         problems: &mut Vec<Problem>,
     ) -> Self {
-        let mut owners: HashMap<String, (usize, &'static str, usize, &str)> = HashMap::new();
+        let mut owners: HashMap<Cow<str>, (usize, &'static str, usize, &str)> =
+            HashMap::with_capacity_and_hasher(records.len(), rustc_hash::FxBuildHasher);
         let mut ids = Vec::with_capacity(records.len());
         for (index, keys) in records.iter().enumerate() {
             let id = keys[0].0;
@@ -296,7 +298,12 @@ impl<'a> Kind<'a> {
                             .hint("ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`"),
                     );
                 }
-                let folded = value.to_lowercase();
+                // Most ids are lower case already: no copy for them.
+                let folded = if value.chars().any(char::is_uppercase) {
+                    Cow::Owned(value.to_lowercase())
+                } else {
+                    Cow::Borrowed(value.as_ref())
+                };
                 match owners.get(&folded) {
                     Some(&(owner, _, _, _)) if owner == index => {}
                     Some(&(owner, owner_role, start, first)) => {
@@ -450,7 +457,7 @@ fn check_clause_order(
     places: &[Option<Range<usize>>],
     problems: &mut Vec<Problem>,
 ) {
-    let mut articles: HashMap<(&str, u32, &str), Vec<usize>> = HashMap::new();
+    let mut articles: HashMap<(&str, u32, &str), Vec<usize>> = HashMap::default();
     for (index, clause) in clauses.iter().enumerate() {
         let article = (
             clause.instrument.as_ref(),
@@ -585,6 +592,9 @@ fn check_aim<'a>(
         }
     }
 
+    if aim.pillars.is_empty() && aim.domains.is_empty() {
+        return;
+    }
     let words = cache.words(quote);
     for reference in &aim.pillars {
         check_tag(
@@ -664,8 +674,7 @@ fn uncited_clause(
 /// (a quote of only punctuation says nothing), or the whole quote if it has
 /// no excerpt at all.
 fn wordless_excerpt(quote: &str) -> Option<String> {
-    let mut excerpts = quote
-        .split("...")
+    let mut excerpts = excerpts(quote)
         .map(str::trim)
         .filter(|e| !e.is_empty())
         .peekable();
@@ -798,8 +807,69 @@ impl Mismatch {
 /// How much of each side a mismatch shows.
 const SHOW_CHARS: usize = 24;
 
-fn fold_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Where `needle` stands in `haystack`. A source is a few pages, searched a few
+/// times, so finding its first byte and comparing beats building a searcher.
+fn occurrences<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    let first = needle.first().copied().unwrap_or(0);
+    memchr::memchr_iter(first, haystack)
+        .filter(move |&at| haystack[at..].starts_with(needle) && !needle.is_empty())
+}
+
+/// Each run of white space folded to one space, and none at either end;
+/// borrowed when the text is folded already, as most quotes are.
+fn fold_whitespace(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // Loops without early exits, which the compiler makes vector instructions:
+    // any white space but a single space, or any non-ASCII byte to look at.
+    #[expect(
+        clippy::needless_bitwise_bool,
+        reason = "branch-free, so it vectorizes"
+    )]
+    let unusual = bytes.iter().fold(false, |found, &b| {
+        found | (b'\t'..=b'\r').contains(&b) | (b >= 0x80)
+    });
+    #[expect(
+        clippy::needless_bitwise_bool,
+        reason = "branch-free, so it vectorizes"
+    )]
+    let doubled = bytes
+        .windows(2)
+        .fold(false, |found, pair| found | (pair == b"  "));
+    let ends = bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ');
+    if !unusual && !doubled && !ends {
+        return Cow::Borrowed(text);
+    }
+    if unusual && !doubled && !ends && !text.chars().any(|c| c.is_whitespace() && c != ' ') {
+        return Cow::Borrowed(text);
+    }
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    Cow::Owned(folded)
+}
+
+/// The `...`-separated excerpts of a quote (some may be empty).
+fn excerpts(quote: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(quote);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(dot) = memchr::memchr(b'.', &bytes[from..]) {
+            let at = from + dot;
+            if bytes[at..].starts_with(b"...") {
+                rest = Some(&text[at + 3..]);
+                return Some(&text[..at]);
+            }
+            from = at + 1;
+        }
+        rest = None;
+        Some(text)
+    })
 }
 
 fn tail(text: &str, chars: usize) -> String {
@@ -824,7 +894,7 @@ fn head(text: &str, chars: usize) -> String {
 impl Normalized {
     fn new(text: &str) -> Self {
         Normalized {
-            text: fold_whitespace(text),
+            text: fold_whitespace(text).into_owned(),
         }
     }
 
@@ -833,7 +903,7 @@ impl Normalized {
     fn find(&self, quote: &str) -> Result<Vec<Range<usize>>, Mismatch> {
         let mut cursor = 0;
         let mut found = Vec::new();
-        for excerpt in quote.split("...") {
+        for excerpt in excerpts(quote) {
             let excerpt = fold_whitespace(excerpt);
             if excerpt.is_empty() {
                 continue;
@@ -853,7 +923,7 @@ impl Normalized {
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let first = excerpt.chars().next();
         let last = excerpt.chars().next_back();
-        memchr::memmem::find_iter(&self.text.as_bytes()[from..], excerpt.as_bytes())
+        occurrences(&self.text.as_bytes()[from..], excerpt.as_bytes())
             .map(|start| from + start)
             .find(|&start| {
                 let before = self.text[..start].chars().next_back();
@@ -928,15 +998,37 @@ impl Words {
     }
 
     fn fold(text: &str) -> String {
-        let spaced: String = text
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-            .collect();
-        spaced
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        if text.is_ascii() {
+            // Most text: bytes, without decoding characters.
+            let mut bytes = Vec::with_capacity(text.len());
+            let mut gap = false;
+            for &byte in text.as_bytes() {
+                if !byte.is_ascii_alphanumeric() {
+                    gap = true;
+                    continue;
+                }
+                if gap && !bytes.is_empty() {
+                    bytes.push(b' ');
+                }
+                gap = false;
+                bytes.push(byte.to_ascii_lowercase());
+            }
+            return String::from_utf8(bytes).expect("ASCII is UTF-8");
+        }
+        let mut folded = String::with_capacity(text.len());
+        let mut gap = false;
+        for c in text.chars() {
+            if !c.is_alphanumeric() {
+                gap = true;
+                continue;
+            }
+            if gap && !folded.is_empty() {
+                folded.push(' ');
+            }
+            gap = false;
+            folded.extend(c.to_lowercase());
+        }
+        folded
     }
 
     /// Whether `term` stands in the text as whole words (`good-neighbor` matches
@@ -951,7 +1043,7 @@ impl Words {
         if term.is_empty() {
             return false;
         }
-        memchr::memmem::find_iter(self.padded.as_bytes(), term.as_bytes()).any(|at| {
+        occurrences(self.padded.as_bytes(), term.as_bytes()).any(|at| {
             self.padded.as_bytes()[at - 1] == b' '
                 && self.padded.as_bytes().get(at + term.len()) == Some(&b' ')
         })
