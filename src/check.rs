@@ -131,44 +131,36 @@ pub fn check(raw: &RawContent, text: &str) -> Vec<Problem> {
 
     let sources = Kind::new(
         "source",
-        &raw.sources
+        raw.sources
             .iter()
-            .map(|s| vec![(&s.id, "id"), (&s.title, "title")])
-            .collect::<Vec<_>>(),
+            .map(|s| [(&s.id, "id"), (&s.title, "title")]),
         text,
         &mut problems,
     )
     .marked(raw);
     let pillars = Kind::new(
         "pillar",
-        &raw.pillars
+        raw.pillars
             .iter()
-            .map(|p| vec![(&p.id, "id"), (&p.name, "name")])
-            .collect::<Vec<_>>(),
+            .map(|p| [(&p.id, "id"), (&p.name, "name")]),
         text,
         &mut problems,
     )
     .marked(raw);
     let domains = Kind::new(
         "domain",
-        &raw.domains
-            .iter()
-            .map(|d| {
-                let mut keys = vec![(&d.id, "id"), (&d.name, "name")];
-                keys.extend(d.aliases.iter().map(|alias| (alias, "alias")));
-                keys
-            })
-            .collect::<Vec<_>>(),
+        raw.domains.iter().map(|d| {
+            [(&d.id, "id"), (&d.name, "name")]
+                .into_iter()
+                .chain(d.aliases.iter().map(|alias| (alias, "alias")))
+        }),
         text,
         &mut problems,
     )
     .marked(raw);
     let clauses = Kind::new(
         "clause",
-        &raw.clauses
-            .iter()
-            .map(|c| vec![(&c.id, "id")])
-            .collect::<Vec<_>>(),
+        raw.clauses.iter().map(|c| [(&c.id, "id")]),
         text,
         &mut problems,
     )
@@ -176,10 +168,7 @@ pub fn check(raw: &RawContent, text: &str) -> Vec<Problem> {
     // Nothing refers to aims by id; indexing them finds duplicate and malformed ids.
     Kind::new(
         "aim",
-        &raw.aims
-            .iter()
-            .map(|a| vec![(&a.id, "id")])
-            .collect::<Vec<_>>(),
+        raw.aims.iter().map(|a| [(&a.id, "id")]),
         text,
         &mut problems,
     );
@@ -261,6 +250,8 @@ fn check_coverage(
 struct Kind<'a> {
     name: &'static str,
     ids: Vec<&'a str>,
+    /// Each id's record (the first, where ids repeat).
+    index_of: HashMap<&'a str, usize>,
     /// The ids of the records of this kind that could not be read (None: one
     /// without an id). A reference to one of them is not a problem of its own.
     unread: Vec<Option<&'a str>>,
@@ -270,19 +261,27 @@ impl<'a> Kind<'a> {
     /// Indexes the records of a kind, each given as its keys (id first, then name,
     /// title or aliases). Reports malformed ids and keys that two records share:
     /// users type these keys, so each must name one record.
-    fn new(
+    fn new<K>(
         name: &'static str,
-        records: &[Vec<(&'a Text<'a>, &'static str)>],
+        records: impl ExactSizeIterator<Item = K>,
         text: &str,
         problems: &mut Vec<Problem>,
-    ) -> Self {
+    ) -> Self
+    where
+        K: IntoIterator<Item = (&'a Text<'a>, &'static str)>,
+    {
+        let count = records.len();
         let mut owners: HashMap<Cow<str>, (usize, &'static str, usize, &str)> =
-            HashMap::with_capacity_and_hasher(records.len(), rustc_hash::FxBuildHasher);
-        let mut ids = Vec::with_capacity(records.len());
-        for (index, keys) in records.iter().enumerate() {
-            let id = keys[0].0;
+            HashMap::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
+        let mut ids = Vec::with_capacity(count);
+        let mut index_of = HashMap::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
+        for (index, keys) in records.enumerate() {
+            let mut keys = keys.into_iter();
+            let Some(first) = keys.next() else { continue };
+            let id = first.0;
             ids.push(id.get_ref().as_ref());
-            for &(key, role) in keys {
+            index_of.entry(id.get_ref().as_ref()).or_insert(index);
+            for (key, role) in std::iter::once(first).chain(keys) {
                 let value = key.get_ref();
                 if value.trim().is_empty() {
                     problems.push(Problem::new(key.span(), format!("{name} {role} is empty")));
@@ -335,6 +334,7 @@ impl<'a> Kind<'a> {
         Kind {
             name,
             ids,
+            index_of,
             unread: Vec::new(),
         }
     }
@@ -353,7 +353,7 @@ impl<'a> Kind<'a> {
     /// closest id (none when it may name a record that could not be read).
     fn resolve(&self, reference: &Text<'_>, owner: &str) -> Result<usize, Option<Problem>> {
         let value = reference.get_ref();
-        self.ids.iter().position(|id| id == value).ok_or_else(|| {
+        self.index_of.get(value.as_ref()).copied().ok_or_else(|| {
             let maybe_unread = self.unread.iter().any(|id| id.is_none_or(|id| id == value));
             (!maybe_unread).then(|| {
                 unknown(
@@ -817,7 +817,7 @@ fn occurrences<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item =
 
 /// Each run of white space folded to one space, and none at either end;
 /// borrowed when the text is folded already, as most quotes are.
-fn fold_whitespace(text: &str) -> Cow<'_, str> {
+pub fn fold_whitespace(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     // Loops without early exits, which the compiler makes vector instructions:
     // any white space but a single space, or any non-ASCII byte to look at.

@@ -4,8 +4,8 @@
 //! its line and column), checked as a whole by `check`, and only then resolved
 //! into the plain model the rest of `aims` works on.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -188,14 +188,11 @@ fn read_file(path: &Path) -> anyhow::Result<String> {
     let mut bytes = Vec::with_capacity(size_hint.min(MAX_CONTENT_BYTES) + 1);
     let mut checked = 0;
     loop {
+        // A chunk at a time, so that a device or a binary is caught early.
         let start = bytes.len();
-        bytes.resize(start + (1 << 16), 0);
-        let read = match std::io::Read::read(&mut file, &mut bytes[start..]) {
-            Ok(read) => read,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => 0,
-            Err(err) => return Err(cannot(err)),
-        };
-        bytes.truncate(start + read);
+        let read =
+            std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, 1 << 20), &mut bytes)
+                .map_err(cannot)?;
         if read == 0 {
             break;
         }
@@ -599,7 +596,7 @@ fn quoted_after(message: &str, prefix: &str) -> Option<String> {
 /// reference resolves: `check` has made sure of it, so a miss here is a bug,
 /// not bad input.
 fn resolve(raw: RawContent<'_>) -> Content<'_> {
-    fn index<'r>(ids: impl Iterator<Item = &'r Text<'r>>) -> HashMap<String, usize> {
+    fn index<'r>(ids: impl Iterator<Item = &'r Text<'r>>) -> FxHashMap<String, usize> {
         ids.enumerate()
             .map(|(i, id)| (id.get_ref().to_string(), i))
             .collect()
@@ -608,7 +605,7 @@ fn resolve(raw: RawContent<'_>) -> Content<'_> {
     let pillars = index(raw.pillars.iter().map(|p| &p.id));
     let domains = index(raw.domains.iter().map(|d| &d.id));
     let clauses = index(raw.clauses.iter().map(|c| &c.id));
-    let at = |ids: &HashMap<String, usize>, id: &Text<'_>| {
+    let at = |ids: &FxHashMap<String, usize>, id: &Text<'_>| {
         *ids.get(id.get_ref().as_ref())
             .expect("checked content has no dangling reference")
     };

@@ -1,6 +1,7 @@
 //! Filters, and the rows of each listing: pure functions from (content, query)
 //! to rows.
 
+use crate::check::fold_whitespace as fold;
 use crate::cli::{Facet, Filters};
 use crate::content::{Aim, Clause, Content};
 use crate::output::{Field, Listing, names};
@@ -219,11 +220,6 @@ fn nonempty<'v>(what: &str, value: &'v str) -> Result<&'v str, UsageError> {
     }
 }
 
-/// Folds runs of white space to one space: quotes may wrap in the content file.
-fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The columns of an aim, in the order of the JSON keys.
 pub const AIM_COLUMNS: &[&str] = &[
     "id", "title", "quote", "source", "citation", "clause", "pillars", "domains",
@@ -250,7 +246,7 @@ pub fn aims(content: &Content, selected: &[usize]) -> Listing {
             vec![
                 Field::Text(aim.id.to_string()),
                 Field::Text(aim.title.to_string()),
-                Field::Text(fold(&aim.quote)),
+                Field::Text(fold(&aim.quote).into_owned()),
                 Field::Text(content.sources[aim.source].id.to_string()),
                 Field::Text(citation(content, aim)),
                 Field::Maybe(aim.clause.map(|c| content.clauses[c].id.to_string())),
@@ -423,7 +419,7 @@ pub fn clauses_listing(content: &Content) -> Listing {
             .map(|(c, n)| {
                 vec![
                     Field::Text(c.id.to_string()),
-                    Field::Text(fold(&c.text)),
+                    Field::Text(fold(&c.text).into_owned()),
                     Field::Text(c.instrument.to_string()),
                     Field::Count(c.article as usize),
                     Field::Count(c.item as usize),
@@ -451,7 +447,7 @@ pub fn sources(content: &Content) -> Listing {
                 vec![
                     Field::Text(s.id.to_string()),
                     Field::Text(s.title.to_string()),
-                    Field::Text(fold(&s.standing)),
+                    Field::Text(fold(&s.standing).into_owned()),
                     Field::Count(n),
                 ]
             })

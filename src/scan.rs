@@ -19,12 +19,10 @@ use crate::content::{RawAim, RawClause, RawContent, RawDomain, RawPillar, RawSou
 /// Reads `text` if it is plain, valid and every record well-formed; None hands
 /// it to the `toml` crate.
 pub fn read(text: &str) -> Option<RawContent<'_>> {
-    // One pass for what TOML forbids anywhere but as escapes: control
-    // characters other than tab and line feed. A carriage return (even in a
-    // CRLF line ending) is left to toml too, so strings need no check later.
     let forbidden = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f;
     // Without an early exit, the compiler makes this loop vector instructions.
-    if text.bytes().fold(false, |found, b| found | forbidden(b)) {
+    let found = text.bytes().fold(false, |found, b| found | forbidden(b));
+    if found {
         return None;
     }
     let mut scanner = Scanner {
@@ -33,41 +31,32 @@ pub fn read(text: &str) -> Option<RawContent<'_>> {
         at: 0,
     };
     let mut raw = RawContent::default();
-    let mut record: Option<(&str, Vec<Field>)> = None;
+    let mut record: Option<Record> = None;
     loop {
         scanner.blanks();
         let Some(byte) = scanner.peek() else { break };
         match byte {
             b'\n' | b'#' => scanner.line_end()?,
             b'[' => {
-                if let Some((kind, fields)) = record.take() {
-                    add(&mut raw, kind, fields)?;
+                if let Some(record) = record.take() {
+                    record.add_to(&mut raw)?;
                 }
-                record = Some((scanner.header()?, Vec::new()));
+                record = Some(Record::new(scanner.header()?));
                 scanner.line_end()?;
             }
             _ => {
                 // A key outside a record (at the top of the file) is left to toml.
-                let fields = &mut record.as_mut()?.1;
-                let field = scanner.key_value()?;
-                if fields.iter().any(|f| f.key == field.key) {
-                    return None; // a repeated key: the toml crate says where
-                }
-                fields.push(field);
+                let record = record.as_mut()?;
+                let (key, value) = scanner.key_value()?;
+                record.set(key, value)?;
                 scanner.line_end()?;
             }
         }
     }
-    if let Some((kind, fields)) = record {
-        add(&mut raw, kind, fields)?;
+    if let Some(record) = record {
+        record.add_to(&mut raw)?;
     }
     Some(raw)
-}
-
-/// One `key = value` of a record.
-struct Field<'a> {
-    key: &'a str,
-    value: Value<'a>,
 }
 
 enum Value<'a> {
@@ -115,23 +104,21 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// `[[kind]]`, for the five kinds of record.
-    fn header(&mut self) -> Option<&'static str> {
-        let (header, kind) = [
-            ("[[aim]]", "aim"),
-            ("[[source]]", "source"),
-            ("[[pillar]]", "pillar"),
-            ("[[domain]]", "domain"),
-            ("[[clause]]", "clause"),
-        ]
-        .into_iter()
-        .find(|(header, _)| self.starts_with(header))?;
-        self.at += header.len();
+    /// `[[kind]]`, for the five kinds of record: the kind's index in `KINDS`.
+    fn header(&mut self) -> Option<usize> {
+        if !self.starts_with("[[") {
+            return None;
+        }
+        let (kind, (name, _)) = KINDS.iter().enumerate().find(|(_, (name, _))| {
+            self.bytes[self.at + 2..].starts_with(name.as_bytes())
+                && self.bytes[self.at + 2 + name.len()..].starts_with(b"]]")
+        })?;
+        self.at += name.len() + 4;
         Some(kind)
     }
 
     /// `key = value`, with a bare key.
-    fn key_value(&mut self) -> Option<Field<'a>> {
+    fn key_value(&mut self) -> Option<(&'a str, Value<'a>)> {
         let start = self.at;
         while matches!(
             self.peek(),
@@ -155,7 +142,7 @@ impl<'a> Scanner<'a> {
             b'[' => Value::Strings(self.strings()?),
             _ => return None,
         };
-        Some(Field { key, value })
+        Some((key, value))
     }
 
     /// A whole number: digits, no leading zero, within u32.
@@ -364,102 +351,117 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// The fields of one record, taken by name; any left over, or of the wrong
-/// type, hands the file to the toml crate.
-struct Fields<'a>(Vec<Field<'a>>);
+/// The kinds of record, each with its fields, in the order of its slots.
+const KINDS: [(&str, &[&str]); 5] = [
+    ("source", &["id", "title", "standing", "text"]),
+    ("pillar", &["id", "name", "description"]),
+    ("domain", &["id", "name", "aliases", "description"]),
+    (
+        "clause",
+        &["id", "instrument", "article", "item", "source", "text"],
+    ),
+    (
+        "aim",
+        &[
+            "id", "title", "quote", "source", "clause", "pillars", "domains",
+        ],
+    ),
+];
 
-impl<'a> Fields<'a> {
-    /// Builds a record from the fields, then makes sure none is left over.
-    fn done_with<T>(mut self, build: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
-        let record = build(&mut self)?;
-        self.0.is_empty().then_some(record)
+/// One record being read: its kind, and a slot for each of its fields. A key
+/// the kind does not have, or one given twice, hands the file to toml.
+struct Record<'a> {
+    kind: usize,
+    slots: [Option<Value<'a>>; 7],
+}
+
+impl<'a> Record<'a> {
+    fn new(kind: usize) -> Self {
+        Record {
+            kind,
+            slots: Default::default(),
+        }
     }
 
-    fn take(&mut self, key: &str) -> Option<Value<'a>> {
-        let at = self.0.iter().position(|f| f.key == key)?;
-        Some(self.0.swap_remove(at).value)
+    fn set(&mut self, key: &str, value: Value<'a>) -> Option<()> {
+        let slot = KINDS[self.kind].1.iter().position(|field| *field == key)?;
+        if self.slots[slot].is_some() {
+            return None;
+        }
+        self.slots[slot] = Some(value);
+        Some(())
     }
 
-    fn string(&mut self, key: &str) -> Option<Text<'a>> {
-        match self.take(key)? {
+    fn string(&mut self, slot: usize) -> Option<Text<'a>> {
+        match self.slots[slot].take()? {
             Value::String(value) => Some(value),
             _ => None,
         }
     }
 
     /// An optional string: Err when present with another type.
-    fn maybe_string(&mut self, key: &str) -> Result<Option<Text<'a>>, ()> {
-        match self.take(key) {
+    fn maybe_string(&mut self, slot: usize) -> Result<Option<Text<'a>>, ()> {
+        match self.slots[slot].take() {
             None => Ok(None),
             Some(Value::String(value)) => Ok(Some(value)),
             Some(_) => Err(()),
         }
     }
 
-    fn integer(&mut self, key: &str) -> Option<Spanned<u32>> {
-        match self.take(key)? {
+    fn integer(&mut self, slot: usize) -> Option<Spanned<u32>> {
+        match self.slots[slot].take()? {
             Value::Integer(value) => Some(value),
             _ => None,
         }
     }
 
     /// An optional array of strings, empty when absent.
-    fn strings(&mut self, key: &str) -> Option<Vec<Text<'a>>> {
-        match self.take(key) {
+    fn strings(&mut self, slot: usize) -> Option<Vec<Text<'a>>> {
+        match self.slots[slot].take() {
             None => Some(Vec::new()),
             Some(Value::Strings(values)) => Some(values),
             Some(_) => None,
         }
     }
-}
 
-fn add<'a>(raw: &mut RawContent<'a>, kind: &str, fields: Vec<Field<'a>>) -> Option<()> {
-    let f = Fields(fields);
-    match kind {
-        "source" => raw.sources.push(f.done_with(|f| {
-            Some(RawSource {
-                id: f.string("id")?,
-                title: f.string("title")?,
-                standing: f.string("standing")?.into_inner(),
-                text: f.string("text")?,
-            })
-        })?),
-        "pillar" => raw.pillars.push(f.done_with(|f| {
-            Some(RawPillar {
-                id: f.string("id")?,
-                name: f.string("name")?,
-                description: f.string("description")?.into_inner(),
-            })
-        })?),
-        "domain" => raw.domains.push(f.done_with(|f| {
-            Some(RawDomain {
-                id: f.string("id")?,
-                name: f.string("name")?,
-                aliases: f.strings("aliases")?,
-                description: f.string("description")?.into_inner(),
-            })
-        })?),
-        "clause" => raw.clauses.push(f.done_with(|f| {
-            Some(RawClause {
-                id: f.string("id")?,
-                instrument: f.string("instrument")?.into_inner(),
-                article: f.integer("article")?,
-                item: f.integer("item")?,
-                source: f.string("source")?,
-                text: f.string("text")?,
-            })
-        })?),
-        _ => raw.aims.push(f.done_with(|f| {
-            Some(RawAim {
-                id: f.string("id")?,
-                title: f.string("title")?,
-                quote: f.string("quote")?,
-                source: f.string("source")?,
-                clause: f.maybe_string("clause").ok()?,
-                pillars: f.strings("pillars")?,
-                domains: f.strings("domains")?,
-            })
-        })?),
+    /// Adds the record, if every field it needs is there with its type.
+    fn add_to(mut self, raw: &mut RawContent<'a>) -> Option<()> {
+        match KINDS[self.kind].0 {
+            "source" => raw.sources.push(RawSource {
+                id: self.string(0)?,
+                title: self.string(1)?,
+                standing: self.string(2)?.into_inner(),
+                text: self.string(3)?,
+            }),
+            "pillar" => raw.pillars.push(RawPillar {
+                id: self.string(0)?,
+                name: self.string(1)?,
+                description: self.string(2)?.into_inner(),
+            }),
+            "domain" => raw.domains.push(RawDomain {
+                id: self.string(0)?,
+                name: self.string(1)?,
+                aliases: self.strings(2)?,
+                description: self.string(3)?.into_inner(),
+            }),
+            "clause" => raw.clauses.push(RawClause {
+                id: self.string(0)?,
+                instrument: self.string(1)?.into_inner(),
+                article: self.integer(2)?,
+                item: self.integer(3)?,
+                source: self.string(4)?,
+                text: self.string(5)?,
+            }),
+            _ => raw.aims.push(RawAim {
+                id: self.string(0)?,
+                title: self.string(1)?,
+                quote: self.string(2)?,
+                source: self.string(3)?,
+                clause: self.maybe_string(4).ok()?,
+                pillars: self.strings(5)?,
+                domains: self.strings(6)?,
+            }),
+        }
+        Some(())
     }
-    Some(())
 }

@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Measures aims against grep, jq and tomlq, and writes benches/RESULTS.md.
+
+    python3 benches/run.py            # about 10 minutes on 2 cores
+    python3 benches/run.py --quick    # fewer runs, no million: a smoke test
+
+Needs hyperfine, jq and /usr/bin/time (Debian: apt-get install hyperfine jq
+time) and tomlq (pip install yq). The machine is shared and noisy, so every
+comparison runs its commands in one hyperfine call, in several rounds, and the
+results are medians: of times within a round, then of ratios across rounds.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import pathlib
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BENCH = ROOT / "target" / "bench"
+AIMS = ROOT / "target" / "release" / "aims"
+BUILTIN = ROOT / "content" / "aims.toml"
+QUERY = "list --domain transport --format tsv"
+JQ_FILTER = '.aim[] | select(.domains // [] | index("transport")) | [.id, .title, .quote] | @tsv'
+SIZES = [10_000, 100_000, 1_000_000]
+
+
+def run(args, **kwargs):
+    return subprocess.run(args, check=True, text=True, capture_output=True, **kwargs).stdout
+
+
+def need(tool, install):
+    if shutil.which(tool) is None:
+        sys.exit(f"benches/run.py needs {tool}: {install}")
+
+
+def hyperfine(commands, runs, warmup, shell=False):
+    """Median seconds of each command, measured in one hyperfine call."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as export:
+        args = ["hyperfine", "--runs", str(runs), "--warmup", str(warmup), "--export-json", export.name]
+        if not shell:
+            args.append("-N")
+        subprocess.run(args + commands, check=True, capture_output=True)
+        results = json.load(open(export.name))["results"]
+    return [r["median"] for r in results]
+
+
+def peak_kib(command):
+    """Peak resident memory of one run, by /usr/bin/time."""
+    out = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", "sh", "-c", command + " > /dev/null"],
+        check=True, text=True, capture_output=True,
+    )
+    return int(out.stderr.strip().splitlines()[-1])
+
+
+def generate(count):
+    toml = BENCH / f"aims-{count}.toml"
+    js = BENCH / f"aims-{count}.json"
+    inputs = [ROOT / "benches" / "generate.py", BUILTIN]
+    fresh = toml.exists() and js.exists() and all(
+        toml.stat().st_mtime > i.stat().st_mtime for i in inputs
+    )
+    if not fresh:
+        print(f"generating {count:,} aims", flush=True)
+        run([sys.executable, str(ROOT / "benches" / "generate.py"), str(count), str(toml), "--json", str(js)])
+    return toml, js
+
+
+def builtin_json():
+    import tomllib
+
+    path = BENCH / "builtin.json"
+    path.write_text(json.dumps(tomllib.loads(BUILTIN.read_text(encoding="utf-8")), ensure_ascii=False))
+    return path
+
+
+def commands(toml, js, builtin=False):
+    content = "" if builtin else f"--content {toml} "
+    return {
+        "aims": f"{AIMS} {content}{QUERY}",
+        "grep": f"grep transport {toml}",
+        "jq": f"jq -r '{JQ_FILTER}' {js}",
+        "tomlq": f"tomlq -r '{JQ_FILTER}' {toml}",
+    }
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, and no million")
+    args = parser.parse_args()
+    need("hyperfine", "apt-get install hyperfine")
+    need("jq", "apt-get install jq")
+    need("tomlq", "pip install yq")
+    if not pathlib.Path("/usr/bin/time").exists():
+        sys.exit("benches/run.py needs /usr/bin/time: apt-get install time")
+
+    print("building aims (release)", flush=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    BENCH.mkdir(parents=True, exist_ok=True)
+    rounds = 2 if args.quick else 5
+    sizes = SIZES[:2] if args.quick else SIZES
+
+    # The built-in content: aims, grep and jq in one call, each round.
+    cmd = commands(BUILTIN, builtin_json(), builtin=True)
+    times = {"aims": [], "grep": [], "jq": []}
+    vs_grep, jq_over = [], []
+    for r in range(rounds):
+        print(f"built-in content, round {r + 1} of {rounds}", flush=True)
+        a, g, j = hyperfine([cmd["aims"], cmd["grep"], cmd["jq"]], runs=100 if args.quick else 300, warmup=20)
+        for name, t in zip(["aims", "grep", "jq"], [a, g, j]):
+            times[name].append(t)
+        vs_grep.append(a / g)
+        jq_over.append(j / a)
+    (tomlq_builtin,) = hyperfine([cmd["tomlq"]], runs=5 if args.quick else 20, warmup=2, shell=True)
+    builtin = {
+        "aims": statistics.median(times["aims"]),
+        "grep": statistics.median(times["grep"]),
+        "jq": statistics.median(times["jq"]),
+        "tomlq": tomlq_builtin,
+        "aims/grep": statistics.median(vs_grep),
+        "jq/aims": statistics.median(jq_over),
+        "tomlq/aims": tomlq_builtin / statistics.median(times["aims"]),
+        "mem": {name: peak_kib(cmd[name]) for name in ["aims", "grep", "jq", "tomlq"]},
+    }
+
+    # Large contents: aims and jq in one call, each round; tomlq once.
+    scaled = {}
+    per_round_aims = {}
+    for count in sizes:
+        toml, js = generate(count)
+        cmd = commands(toml, js)
+        runs = {10_000: 30, 100_000: 10, 1_000_000: 3}[count]
+        size_rounds = 1 if count == 1_000_000 else rounds
+        a_times, j_times, ratios = [], [], []
+        for r in range(size_rounds):
+            print(f"{count:,} aims, round {r + 1} of {size_rounds}", flush=True)
+            a, j = hyperfine([cmd["aims"], cmd["jq"]], runs=2 if args.quick else runs, warmup=1)
+            a_times.append(a)
+            j_times.append(j)
+            ratios.append(j / a)
+        per_round_aims[count] = a_times
+        print(f"{count:,} aims, tomlq and memory", flush=True)
+        (tomlq_time,) = hyperfine([cmd["tomlq"]], runs=1 if count >= 100_000 else 3, warmup=0, shell=True)
+        mem = {name: statistics.median(peak_kib(cmd[name]) for _ in range(3)) for name in ["aims", "jq"]}
+        mem["tomlq"] = peak_kib(cmd["tomlq"])
+        scaled[count] = {
+            "bytes": toml.stat().st_size,
+            "aims": statistics.median(a_times),
+            "jq": statistics.median(j_times),
+            "tomlq": tomlq_time,
+            "jq/aims": statistics.median(ratios),
+            "tomlq/aims": tomlq_time / statistics.median(a_times),
+            "mem": mem,
+        }
+    growth = statistics.median(
+        b / a for a, b in zip(per_round_aims[10_000], per_round_aims[100_000])
+    )
+
+    targets = [
+        ("built-in: at most 1.25x grep over the same file", builtin["aims/grep"] <= 1.25,
+         f"{builtin['aims/grep']:.2f}x"),
+        ("built-in: at least 5x faster than jq", builtin["jq/aims"] >= 5, f"{builtin['jq/aims']:.1f}x"),
+        ("100k aims: at least 3x faster than jq", scaled[100_000]["jq/aims"] >= 3,
+         f"{scaled[100_000]['jq/aims']:.1f}x"),
+        ("100k aims: peak memory no higher than jq's",
+         scaled[100_000]["mem"]["aims"] <= scaled[100_000]["mem"]["jq"],
+         f"{scaled[100_000]['mem']['aims'] / 1024:.0f} MiB vs {scaled[100_000]['mem']['jq'] / 1024:.0f} MiB"),
+        ("growth: 100k aims cost at most 12x what 10k cost", growth <= 12, f"{growth:.1f}x"),
+    ]
+    write_results(builtin, scaled, targets, rounds, args.quick)
+    print((ROOT / "benches" / "RESULTS.md").read_text())
+    if not all(ok for _, ok, _ in targets):
+        sys.exit("a target was missed: see benches/RESULTS.md")
+
+
+def machine():
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+        platform.processor(),
+    )
+    mem = next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+    versions = {
+        "aims": f"{run([str(AIMS), '--version']).strip()} at {run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT).strip()}",
+        "rustc": run(["rustc", "--version"]).strip(),
+        "grep": run(["grep", "--version"]).splitlines()[0],
+        "jq": run(["jq", "--version"]).strip(),
+        "tomlq": run(["tomlq", "--version"]).strip(),
+        "hyperfine": run(["hyperfine", "--version"]).strip(),
+    }
+    return cpu, int(mem) // 1024 // 1024, os.cpu_count(), platform.release(), versions
+
+
+def write_results(builtin, scaled, targets, rounds, quick):
+    cpu, mem_gib, cores, kernel, versions = machine()
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `python3 benches/run.py`{' --quick' if quick else ''} on "
+        f"{datetime.date.today().isoformat()}. Rerun it to measure again; the machine is",
+        "shared and noisy, so compare ratios measured in one run, not times across runs.",
+        "",
+        f"- Machine: {cpu}, {cores} cores, {mem_gib} GiB, Linux {kernel}",
+        *[f"- {name}: {version}" for name, version in versions.items()],
+        f"- Method: hyperfine medians; each comparison's commands in one hyperfine call, "
+        f"{rounds} rounds, the median of the per-round ratios. Peak memory: /usr/bin/time, median of 3.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | met |",
+        "| --- | --- | --- |",
+        *[f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, ok, value in targets],
+        "",
+        "## The query",
+        "",
+        "Every command answers \"which aims are about transport?\" and prints them as TSV:",
+        "",
+        "```sh",
+        f"aims [--content FILE] {QUERY}",
+        "grep transport FILE.toml            # the floor: one process that reads the file",
+        f"jq -r '{JQ_FILTER}' FILE.json",
+        f"tomlq -r '{JQ_FILTER}' FILE.toml",
+        "```",
+        "",
+        "aims also checks every rule of the content format on every run (verbatim quotes,",
+        "justified tags, references, clause order); jq and tomlq only filter.",
+        "",
+        "## Built-in content (29 aims, 25 KB)",
+        "",
+        "| command | median | ratio to aims | peak memory |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name in ["aims", "grep", "jq", "tomlq"]:
+        ratio = builtin[name] / builtin["aims"]
+        lines.append(f"| {name} | {ms(builtin[name])} | {ratio:.2f}x | {builtin['mem'][name] / 1024:.1f} MiB |")
+    lines += ["", "## Generated contents", "", "`benches/generate.py N` repeats the built-in aims under new ids.", ""]
+    lines += ["| aims | file | aims | jq | tomlq | jq / aims | aims memory | jq memory | tomlq memory |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for count, r in scaled.items():
+        lines.append(
+            f"| {count:,} | {r['bytes'] / 1e6:.0f} MB | {ms(r['aims'])} | {ms(r['jq'])} | {ms(r['tomlq'])} "
+            f"| {r['jq/aims']:.1f}x | {r['mem']['aims'] / 1024:.0f} MiB | {r['mem']['jq'] / 1024:.0f} MiB "
+            f"| {r['mem']['tomlq'] / 1024:.0f} MiB |"
+        )
+    (ROOT / "benches" / "RESULTS.md").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
