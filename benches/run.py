@@ -195,7 +195,7 @@ def machine():
         "rustc": run(["rustc", "--version"]).strip(),
         "grep": run(["grep", "--version"]).splitlines()[0],
         "jq": run(["jq", "--version"]).strip(),
-        "tomlq": run(["tomlq", "--version"]).strip(),
+        "tomlq": run(["tomlq", "--version"]).splitlines()[0],
         "hyperfine": run(["hyperfine", "--version"]).strip(),
     }
     return cpu, int(mem) // 1024 // 1024, os.cpu_count(), platform.release(), versions
