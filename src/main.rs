@@ -3,26 +3,18 @@
 //! `main` parses the arguments, calls `run`, and maps its result to an exit code:
 //! the one place the process decides how it ends.
 
-mod check;
-mod cli;
-mod content;
-mod output;
-mod query;
-mod scan;
-mod shell;
-mod suggest;
-
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, ColorChoice, Command, Format, OutputArgs};
-use crate::content::{Content, ContentError, Origin};
-use crate::output::Style;
-use crate::query::Query;
-use crate::suggest::UsageError;
+use aims::cli::{Cli, ColorChoice, Command, Format, OutputArgs};
+use aims::content::{self, Content, ContentError, Origin};
+use aims::output::{self, Style};
+use aims::query::{self, Query};
+use aims::shell;
+use aims::suggest::UsageError;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();

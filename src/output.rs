@@ -149,15 +149,21 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
         if n > 0 {
             writeln!(out)?;
         }
-        let (id, title) = (row[0].text(", "), row[1].text(", "));
-        let heading = format!("{id}  {title}");
-        let heading = wrap(&heading, style.width, id.len() + 2);
-        if style.color {
-            // Style after wrapping, so escape codes do not count as width.
-            let (id_part, title_part) = heading.split_at(id.len());
-            writeln!(out, "\x1b[1;36m{id_part}\x1b[0m\x1b[1m{title_part}\x1b[0m")?;
-        } else {
-            writeln!(out, "{heading}")?;
+        let field = |i: usize| row.get(i).map(|f| f.text(", ")).unwrap_or_default();
+        let (id, title) = (field(0), field(1));
+        let heading = wrap(
+            format!("{id}  {title}").trim_end(),
+            style.width,
+            id.len() + 2,
+        );
+        // Style after wrapping, so escape codes do not count as width; where
+        // wrapping broke the id itself, the heading is styled as one.
+        match heading.strip_prefix(id.as_str()) {
+            Some(rest) if style.color => {
+                writeln!(out, "\x1b[1;36m{id}\x1b[0m\x1b[1m{rest}\x1b[0m")?;
+            }
+            _ if style.color => writeln!(out, "\x1b[1m{heading}\x1b[0m")?,
+            _ => writeln!(out, "{heading}")?,
         }
         let mut table = new_table(style);
         for (column, field) in listing.columns.iter().zip(row).skip(2) {
@@ -174,10 +180,9 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
             table.add_row(vec![label, Cell::new(value)]);
         }
         // Indent the labelled lines under the heading.
-        table
-            .column_mut(0)
-            .expect("two columns")
-            .set_padding((2, 2));
+        if let Some(labels) = table.column_mut(0) {
+            labels.set_padding((2, 2));
+        }
         write_lines(out, &table)?;
     }
     notes(out, listing, style)?;
