@@ -42,10 +42,22 @@ impl Problem {
         {
             message = format!("duplicate key `{key}`");
         }
+        let mut span = err.span();
+        let mut hints = Vec::new();
+        // The reader stops at 80 levels of nesting (arrays, inline tables,
+        // dotted keys); say so, and find the key it gives no place for.
+        if message == "recursion limit" || message.starts_with("cannot recurse further") {
+            message = format!(
+                "nested deeper than {NESTING_LIMIT} levels, the most a content file may be"
+            );
+            span = span.or_else(|| deepest_key(text).map(|at| at..at));
+            hints
+                .push("content records are flat tables: [[aim]] then key = value lines".to_owned());
+        }
         let mut problem = Problem {
-            span: err.span(),
+            span,
             message,
-            hints: Vec::new(),
+            hints,
         };
         if let Some(suggestion) = misspelt_field(&problem.message) {
             problem = problem.hint(format!("did you mean `{suggestion}`?"));
@@ -84,6 +96,34 @@ impl Problem {
         }
         out
     }
+}
+
+/// How deep TOML may nest in a content file: the `toml` crate's own limit.
+pub const NESTING_LIMIT: usize = 80;
+
+/// Where the line with the longest dotted key starts (dots outside quotes
+/// counted), if any key is long enough to pass the nesting limit.
+fn deepest_key(text: &str) -> Option<usize> {
+    let mut start = 0;
+    let mut deepest = None;
+    for line in text.split_inclusive('\n') {
+        let mut quote = None;
+        let mut dots = 0;
+        for c in line.chars() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '.') => dots += 1,
+                (None, '=' | '#') => break,
+                _ => {}
+            }
+        }
+        if dots + 1 >= NESTING_LIMIT && deepest.is_none_or(|(most, _)| dots > most) {
+            deepest = Some((dots, start));
+        }
+        start += line.len();
+    }
+    deepest.map(|(_, at)| at)
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
@@ -936,6 +976,12 @@ impl Normalized {
     /// Finds the longest start of `excerpt` that stands in the text after `from`,
     /// to show where the quote parts from it.
     fn mismatch(&self, excerpt: &str, from: usize) -> Mismatch {
+        // A start longer than the text cannot stand in it: look no further.
+        let mut longest = excerpt.len().min(self.text.len() - from + 1);
+        while !excerpt.is_char_boundary(longest) {
+            longest += 1;
+        }
+        let excerpt = &excerpt[..longest];
         let boundaries: Vec<usize> = excerpt
             .char_indices()
             .map(|(i, _)| i)

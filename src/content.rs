@@ -184,7 +184,11 @@ fn read_file(path: &Path) -> anyhow::Result<String> {
     let mut file = std::fs::File::open(path).map_err(cannot)?;
     let size_hint = file
         .metadata()
-        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
+        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+    // A file that says it is too large is refused before it is read.
+    if size_hint > MAX_CONTENT_BYTES {
+        return Err(too_large(path));
+    }
     let mut bytes = Vec::with_capacity(size_hint.min(MAX_CONTENT_BYTES) + 1);
     let mut checked = 0;
     loop {
@@ -197,11 +201,7 @@ fn read_file(path: &Path) -> anyhow::Result<String> {
             break;
         }
         if bytes.len() > MAX_CONTENT_BYTES {
-            anyhow::bail!(
-                "{}: larger than {} MiB, the most a content file may be",
-                path.display(),
-                MAX_CONTENT_BYTES >> 20
-            );
+            return Err(too_large(path));
         }
         if let Some(nul) = bytes[start..].iter().position(|&b| b == 0) {
             let at = start + nul;
@@ -218,6 +218,14 @@ fn read_file(path: &Path) -> anyhow::Result<String> {
         utf8_invalid(path, &bytes, checked)?;
     }
     String::from_utf8(bytes).map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))
+}
+
+fn too_large(path: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{}: larger than {} MiB, the most a content file may be",
+        path.display(),
+        MAX_CONTENT_BYTES >> 20
+    )
 }
 
 /// Checks the bytes after `checked` as UTF-8, allowing a character cut at the

@@ -2,7 +2,6 @@
 //! code out. Fixtures live in `tests/data/` so these tests do not move when the
 //! built-in content grows.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 use std::time::SystemTime;
@@ -761,61 +760,6 @@ fn unknown_values_are_usage_errors_with_the_closest_valid_one() {
     );
 }
 
-#[test]
-fn a_full_disk_is_an_error_and_a_closed_pipe_is_not() {
-    let full = fs::File::create("/dev/full").expect("/dev/full");
-    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("aims"))
-        .args(["list"])
-        .env_remove("AIMS_CONTENT")
-        .stdout(full)
-        .output()
-        .expect("aims runs");
-    assert_eq!(
-        (
-            String::from_utf8_lossy(&output.stderr).as_ref(),
-            output.status.code()
-        ),
-        (
-            "aims: error: cannot write output: No space left on device (os error 28)\n",
-            Some(1)
-        )
-    );
-
-    // A content large enough that its listing overfills the pipe: aims is still
-    // writing when the reader goes away after one line.
-    let big = Path::new(env!("CARGO_TARGET_TMPDIR")).join("big.toml");
-    let mut text = fs::read_to_string(VALID).expect("fixture");
-    for n in 0..3000 {
-        write!(
-            text,
-            "\n[[aim]]\nid = \"peace-{n}\"\ntitle = \"Peace\"\nquote = \"the preservation of global peace, security\"\nsource = \"charter-note\"\n"
-                )
-        .expect("a String takes any write");
-    }
-    fs::write(&big, text).expect("big content written");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("aims"))
-        .args(["--content", big.to_str().expect("UTF-8 path"), "list"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("aims runs");
-    let mut first = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(child.stdout.take().expect("stdout")),
-        &mut first,
-    )
-    .expect("one line");
-    assert!(first.starts_with("four-pillars\t"), "{first}");
-    let output = child.wait_with_output().expect("aims ends");
-    assert_eq!(
-        (
-            String::from_utf8_lossy(&output.stderr).as_ref(),
-            output.status.code()
-        ),
-        ("", Some(0))
-    );
-}
-
 // ---------------------------------------------------------------------------
 // The table on a real terminal, through `script` and a pseudo-terminal.
 
@@ -1030,24 +974,6 @@ fn columns_are_refused_for_json() {
         "",
         "aims: error: --columns does not apply to json or jsonl\n  hint: JSON objects always have every key; pick them with jq, as in jq '.[] | {id, quote}'\n",
         2,
-    );
-}
-
-#[test]
-fn a_device_or_binary_as_content_fails_at_once() {
-    expect(
-        &["check", "/dev/zero"],
-        "",
-        "aims: error: /dev/zero:1:1: a NUL byte: this is binary data, not a TOML text file\n",
-        1,
-    );
-    let (stdout, stderr, code) = run(&["--content", "/dev/urandom", "list"], &[]);
-    assert_eq!((stdout.as_str(), code), ("", 1));
-    // Random bytes: the first bad one is a NUL or invalid UTF-8, on some line.
-    assert!(
-        stderr.starts_with("aims: error: /dev/urandom:")
-            && (stderr.contains("a NUL byte") || stderr.contains("invalid UTF-8")),
-        "{stderr}"
     );
 }
 
