@@ -451,7 +451,8 @@ fn parse(text: &str) -> (Option<RawContent<'_>>, Vec<Problem>) {
 }
 
 /// Parses `text` with the `toml` crate: all of TOML, every problem reported.
-fn parse_toml(text: &str) -> (Option<RawContent<'_>>, Vec<Problem>) {
+/// Public for the fuzz target, which holds the fast reader to it.
+pub fn parse_toml(text: &str) -> (Option<RawContent<'_>>, Vec<Problem>) {
     let mut raw = RawContent::default();
     let (document, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {

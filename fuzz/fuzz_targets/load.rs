@@ -1,16 +1,26 @@
-//! Any bytes as a content file: loading never panics; a content that loads is
-//! listed by every command in every format without panicking; one that does
-//! not load reports problems that each name the file.
+//! Any bytes as a content file: loading never panics; the fast reader, when it
+//! reads a file at all, reads it as the `toml` crate does, spans included; a
+//! content that loads is listed by every command in every format without
+//! panicking; one that does not load reports problems that each name the file.
 #![no_main]
 
 use aims::cli::{Facet, Filters, Format};
-use aims::content::{Origin, parse_and_check};
+use aims::content::{Origin, parse_and_check, parse_toml};
 use aims::output::{self, Style};
 use aims::query::{self, Query};
+use aims::scan;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
+    if let Some(fast) = scan::read(&text) {
+        let (slow, problems) = parse_toml(&text);
+        assert!(
+            problems.is_empty(),
+            "the fast reader took what toml rejects: {problems:?}"
+        );
+        assert_eq!(format!("{fast:?}"), format!("{:?}", slow.expect("read")));
+    }
     let origin = Origin::File {
         path: "fuzz.toml".into(),
         from_env: false,
@@ -44,7 +54,14 @@ fuzz_target!(|data: &[u8]| {
         query::matrix(&content, &selected, Facet::Clause, Facet::Domain),
     ];
     for listing in &listings {
-        for format in [Format::Table, Format::Tsv, Format::Csv, Format::Json, Format::Jsonl, Format::Markdown] {
+        for format in [
+            Format::Table,
+            Format::Tsv,
+            Format::Csv,
+            Format::Json,
+            Format::Jsonl,
+            Format::Markdown,
+        ] {
             for width in [1, 20, 80] {
                 let style = Style {
                     format,
@@ -59,7 +76,13 @@ fuzz_target!(|data: &[u8]| {
         output::print_records(
             &mut Vec::new(),
             listing,
-            &Style { format: Format::Table, color: false, width: 30, columns: None, header: true },
+            &Style {
+                format: Format::Table,
+                color: false,
+                width: 30,
+                columns: None,
+                header: true,
+            },
         )
         .expect("writing to memory");
     }
