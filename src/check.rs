@@ -9,7 +9,7 @@ use crate::content::{RawAim, RawClause, RawContent, Text};
 use crate::suggest::{closest, hints, pairs, shown};
 
 /// One thing wrong with a content file, with where it is (a byte range) and hints.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Problem {
     pub span: Option<Range<usize>>,
     pub message: String,
@@ -810,7 +810,7 @@ struct Normalized {
 }
 
 /// Where a quote parts from its source.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 struct Mismatch {
     /// The part of the quote that does stand in the source (its end, at most).
     matched: String,

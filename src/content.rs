@@ -145,7 +145,7 @@ impl std::error::Error for ContentError {}
 pub fn load(origin: &Origin) -> anyhow::Result<Content<'static>> {
     let text: &'static str = match origin {
         Origin::Builtin => BUILTIN_TEXT,
-        Origin::File { .. } => Box::leak(read(origin)?.into_boxed_str()),
+        Origin::File { path, from_env } => Box::leak(read(path, *from_env)?.into_boxed_str()),
     };
     parse_and_check(origin, text).map_err(anyhow::Error::new)
 }
@@ -155,11 +155,8 @@ pub fn load(origin: &Origin) -> anyhow::Result<Content<'static>> {
 /// cannot exhaust memory.
 pub const MAX_CONTENT_BYTES: usize = 1 << 30;
 
-fn read(origin: &Origin) -> anyhow::Result<String> {
-    let (path, from_env) = match origin {
-        Origin::Builtin => return Ok(BUILTIN_TEXT.to_owned()),
-        Origin::File { path, from_env } => (path, *from_env),
-    };
+/// Reads a content file the user named, saying so where the environment named it.
+fn read(path: &Path, from_env: bool) -> anyhow::Result<String> {
     read_file(path).map_err(|err| {
         if from_env {
             err.context(format!("{CONTENT_VAR} names {}", path.display()))
