@@ -6,7 +6,13 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::ColorChoice;
+use crate::listing::Facet;
+use crate::output::Format;
+use crate::query::Filters;
 
 /// Every command's help: what it does, how to call it, examples, then the options.
 const HELP: &str = "\
@@ -63,7 +69,7 @@ Values of one filter (repeated, or comma-separated) are OR; different filters
 are AND. Values match ids, names and aliases, ignoring case.")]
     List {
         #[command(flatten)]
-        filters: Filters,
+        filters: FilterArgs,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -93,7 +99,7 @@ Examples:
         #[arg(value_name = "WORD", required = true)]
         words: Vec<String>,
         #[command(flatten)]
-        filters: Filters,
+        filters: FilterArgs,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -159,7 +165,7 @@ an empty cell is a dot.")]
         #[arg(long, value_name = "FACET", default_value = "pillar")]
         cols: Facet,
         #[command(flatten)]
-        filters: Filters,
+        filters: FilterArgs,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -209,10 +215,10 @@ Exit status: 0 when the content is valid, 1 when it has problems.")]
     },
 }
 
-/// Filters of `list` and `search`.
+/// Filters of `list`, `search` and `matrix`.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Filters")]
-pub struct Filters {
+pub struct FilterArgs {
     /// Aims on these pillars (id or name)
     #[arg(long, value_name = "PILLAR", value_delimiter = ',')]
     pub pillar: Vec<String>,
@@ -232,6 +238,18 @@ pub struct Filters {
     /// Aims whose title or quote holds this text (ignoring case)
     #[arg(long, value_name = "TEXT", value_delimiter = ',')]
     pub text: Vec<String>,
+}
+
+impl FilterArgs {
+    pub fn into_filters(self) -> Filters {
+        Filters {
+            pillar: self.pillar,
+            domain: self.domain,
+            clause: self.clause,
+            source: self.source,
+            text: self.text,
+        }
+    }
 }
 
 /// How a listing is printed.
@@ -254,34 +272,62 @@ pub struct OutputArgs {
     pub no_header: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Aligned columns that fit the terminal
-    Table,
-    /// Tab-separated, one record per line, no header
-    Tsv,
-    /// RFC 4180, with a header row
-    Csv,
-    /// One array of objects
-    Json,
-    /// One object per line
-    Jsonl,
-    /// A GitHub table
-    Markdown,
+// The plain enums of the layers below, as values the user can type: their
+// help lives here, with the rest of the command line.
+
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Format::Table,
+            Format::Tsv,
+            Format::Csv,
+            Format::Json,
+            Format::Jsonl,
+            Format::Markdown,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            Format::Table => {
+                PossibleValue::new("table").help("Aligned columns that fit the terminal")
+            }
+            Format::Tsv => {
+                PossibleValue::new("tsv").help("Tab-separated, one record per line, no header")
+            }
+            Format::Csv => PossibleValue::new("csv").help("RFC 4180, with a header row"),
+            Format::Json => PossibleValue::new("json").help("One array of objects"),
+            Format::Jsonl => PossibleValue::new("jsonl").help("One object per line"),
+            Format::Markdown => PossibleValue::new("markdown").help("A GitHub table"),
+        })
+    }
 }
 
-/// A kind of record aims are tagged with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Facet {
-    Pillar,
-    Domain,
-    Clause,
-    Source,
+impl ValueEnum for Facet {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Facet::Pillar, Facet::Domain, Facet::Clause, Facet::Source]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Facet::Pillar => "pillar",
+            Facet::Domain => "domain",
+            Facet::Clause => "clause",
+            Facet::Source => "source",
+        }))
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
+impl ValueEnum for ColorChoice {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[ColorChoice::Auto, ColorChoice::Always, ColorChoice::Never]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            ColorChoice::Auto => "auto",
+            ColorChoice::Always => "always",
+            ColorChoice::Never => "never",
+        }))
+    }
 }

@@ -1,12 +1,54 @@
-//! The library behind the `aims` binary: the content, its checks, queries and
-//! printers. It exists so that the fuzz target (`fuzz/`) can call the loader
-//! directly; `src/main.rs` is the command line on top of it.
+//! The library behind the `aims` binary (`src/main.rs`), opened for the fuzz
+//! target and the tests.
+//!
+//! # Code map
+//!
+//! Data flows one way, down this list; no module reaches back up it.
+//!
+//! | module | owns |
+//! | --- | --- |
+//! | `cli` | what the user can type, as clap derive types, and its help |
+//! | `config` | the settings, resolved once: terminal, colour, width, format |
+//! | `app` | one function per command, over the settings and the content |
+//! | `shell` | the command line as shells and `man` see it: completions, man page |
+//! | `content` | the pipeline that loads a content: read → parse → check → resolve |
+//! | `check` | the rules of a content; `check::quote`, verbatim quote matching |
+//! | `model` | the five kinds of record, each defined once, and `Content` |
+//! | `diagnostic` | a problem with its place in a file, and how it is shown |
+//! | `query` | filters, resolved against the content from the values typed |
+//! | `listing` | the rows and columns of each listing |
+//! | `output` | the printers (table, tsv, csv, json, jsonl, markdown) |
+//! | `suggest` | the closest valid value ("did you mean"), and usage errors |
+//!
+//! Only `cli`, `config`, `app` and `shell` know the command line (clap).
+//!
+//! # The path of a query
+//!
+//! `aims list --domain transport`:
+//!
+//! 1. `main` parses argv into `cli::Cli`, resolves `config::Config` from the
+//!    terminal and the environment, and calls `app::run`.
+//! 2. `app::list` loads the content: `content::load` reads the file
+//!    (`content/read.rs`), parses it (`content/fast.rs`, or `content/parse.rs`
+//!    for TOML the fast reader leaves), checks every rule (`check`) and resolves
+//!    references (`content/resolve.rs`) into a `model::Content`.
+//! 3. `query::Query::resolve` turns `transport` into a domain's index (or a
+//!    usage error with the closest valid value), and `query::select` picks
+//!    the aims.
+//! 4. `listing::aims` makes their rows; `output::print` prints them in the
+//!    style `config` resolved, to a buffered stdout.
+//! 5. `main` maps the result to an exit code (`report`): 0, 1 for content or
+//!    I/O errors, 2 for usage errors, and 0 for a closed pipe.
 
+pub mod app;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod content;
+pub mod diagnostic;
+pub mod listing;
+pub mod model;
 pub mod output;
 pub mod query;
-pub mod scan;
 pub mod shell;
 pub mod suggest;

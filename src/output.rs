@@ -1,5 +1,5 @@
 //! Printers: table, tsv, csv, json, jsonl, markdown, and the record view of
-//! `show`, each over `impl Write`.
+//! `show`, each over `impl Write`, in a `Style` the settings resolved.
 
 use std::io::{self, Write};
 
@@ -9,69 +9,18 @@ use comfy_table::{
 };
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::cli::Format;
+use crate::listing::{Field, Listing};
 use crate::suggest::{UsageError, pairs};
 
-/// One value of a row, typed for JSON.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Field {
-    Text(String),
-    /// A string or JSON null.
-    Maybe(Option<String>),
-    List(Vec<String>),
-    Count(usize),
-    /// A count in a cross-table: a dot when zero in a table, so the eye finds
-    /// the numbers.
-    Tally(usize),
-}
-
-impl Field {
-    /// The field as text, with lists joined by `separator`.
-    fn text(&self, separator: &str) -> String {
-        match self {
-            Field::Text(text) | Field::Maybe(Some(text)) => text.clone(),
-            Field::Maybe(None) => String::new(),
-            Field::List(items) => items.join(separator),
-            Field::Count(n) | Field::Tally(n) => n.to_string(),
-        }
-    }
-
-    /// The field as a table shows it.
-    fn cell(&self) -> String {
-        match self {
-            Field::Tally(0) => ".".to_owned(),
-            // A tab would throw the columns out of line.
-            field => field.text(", ").replace('\t', " "),
-        }
-    }
-}
-
-impl Serialize for Field {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Field::Text(text) => serializer.serialize_str(text),
-            Field::Maybe(maybe) => maybe.serialize(serializer),
-            Field::List(items) => items.serialize(serializer),
-            Field::Count(n) | Field::Tally(n) => serializer.serialize_u64(*n as u64),
-        }
-    }
-}
-
-/// What a listing command prints: rows of fields under named columns.
-#[derive(Debug)]
-pub struct Listing {
-    /// What the rows are, for "no aims match".
-    pub noun: &'static str,
-    /// Every column, in the order of the JSON keys.
-    pub columns: Vec<String>,
-    /// The columns a table and markdown show unless `--columns` says otherwise.
-    pub brief: Vec<String>,
-    /// A cross-table: one space between columns, and numbers for headers (with
-    /// a legend) when the names do not fit.
-    pub compact: bool,
-    pub rows: Vec<Vec<Field>>,
-    /// Said under a table or markdown (never in machine formats).
-    pub notes: Vec<String>,
+/// How a listing is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Tsv,
+    Csv,
+    Json,
+    Jsonl,
+    Markdown,
 }
 
 /// How to print: resolved from the arguments, the environment and the terminal.
@@ -120,11 +69,6 @@ impl Style {
             None => Ok((0..listing.columns.len()).collect()),
         }
     }
-}
-
-/// Column names from string literals.
-pub fn names(names: &[&str]) -> Vec<String> {
-    names.iter().map(|&name| name.to_owned()).collect()
 }
 
 /// Prints `listing` to `out` in the style's format. A bad `--columns` is a usage
@@ -484,6 +428,7 @@ fn markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::listing::names;
 
     fn listing() -> Listing {
         Listing {

@@ -1,11 +1,19 @@
-//! Filters, and the rows of each listing: pure functions from (content, query)
-//! to rows.
+//! Filters: what `list`, `search` and `matrix` select, and the aims `show`
+//! names, resolved against the content from the plain values the user typed.
 
-use crate::check::fold_whitespace as fold;
-use crate::cli::{Facet, Filters};
-use crate::content::{Aim, Clause, Content};
-use crate::output::{Field, Listing, names};
+use crate::check::quote::fold_whitespace as fold;
+use crate::model::{Aim, Clause, Content, Record, Ref};
 use crate::suggest::{UsageError, pairs, shown};
+
+/// The values of the filters, as typed: each may hold several.
+#[derive(Debug, Default, Clone)]
+pub struct Filters {
+    pub pillar: Vec<String>,
+    pub domain: Vec<String>,
+    pub clause: Vec<String>,
+    pub source: Vec<String>,
+    pub text: Vec<String>,
+}
 
 /// What `list` and `search` select: each facet filter is a set of allowed records
 /// (OR within), all filters must hold (AND across).
@@ -29,55 +37,26 @@ impl Query {
         filters: &Filters,
         words: &[String],
     ) -> Result<Self, UsageError> {
-        let pillar_keys = |p: usize| {
-            let pillar = &content.pillars[p];
-            vec![pillar.id.as_ref(), pillar.name.as_ref()]
-        };
-        let domain_keys = |d: usize| {
-            let domain = &content.domains[d];
-            let mut keys = vec![domain.id.as_ref(), domain.name.as_ref()];
-            keys.extend(domain.aliases.iter().map(AsRef::as_ref));
-            keys
-        };
-        let source_keys = |s: usize| {
-            let source = &content.sources[s];
-            vec![source.id.as_ref(), source.title.as_ref()]
-        };
         Ok(Query {
-            pillars: facet(
-                "pillar",
-                &filters.pillar,
-                content.pillars.len(),
-                pillar_keys,
-            )?,
-            domains: facet(
-                "domain",
-                &filters.domain,
-                content.domains.len(),
-                domain_keys,
-            )?,
+            pillars: facet(&content.pillars, &filters.pillar)?,
+            domains: facet(&content.domains, &filters.domain)?,
             clauses: clauses(&content.clauses, &filters.clause)?,
-            sources: facet(
-                "source",
-                &filters.source,
-                content.sources.len(),
-                source_keys,
-            )?,
+            sources: facet(&content.sources, &filters.source)?,
             texts: texts("--text value", &filters.text)?,
             words: texts("search word", words)?,
         })
     }
 
     fn matches(&self, aim: &Aim) -> bool {
-        let any = |allowed: &Option<Vec<usize>>, tags: &[usize]| {
+        let any = |allowed: &Option<Vec<usize>>, tags: &[Ref]| {
             allowed
                 .as_ref()
-                .is_none_or(|allowed| tags.iter().any(|tag| allowed.contains(tag)))
+                .is_none_or(|allowed| tags.iter().any(|tag| allowed.contains(&tag.index())))
         };
         let facets = any(&self.pillars, &aim.pillars)
             && any(&self.domains, &aim.domains)
             && any(&self.clauses, aim.clause.as_slice())
-            && any(&self.sources, &[aim.source]);
+            && any(&self.sources, std::slice::from_ref(&aim.source));
         if !facets || (self.texts.is_empty() && self.words.is_empty()) {
             return facets;
         }
@@ -123,7 +102,7 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
     if unknown.is_empty() {
         return Ok(ids.iter().filter_map(|id| position(id)).collect());
     }
-    let valid: Vec<&str> = content.aims.iter().map(|a| a.id.as_ref()).collect();
+    let valid: Vec<&str> = content.aims.iter().map(|a| &*a.id).collect();
     let mut error = UsageError::unknown("aim", unknown[0], &pairs(&valid), &valid);
     if unknown.len() > 1 {
         let quoted: Vec<String> = unknown
@@ -143,30 +122,34 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
     Err(error)
 }
 
-/// Resolves the values of one facet filter; `keys(i)` are what record `i` answers
-/// to (id first). None when the filter was not given.
-fn facet<'a>(
-    kind: &str,
+/// Resolves the values of one facet filter against the keys each record
+/// answers to (id, name, aliases). None when the filter was not given.
+fn facet<'a, R: Record<'a>>(
+    records: &[R],
     values: &[String],
-    count: usize,
-    keys: impl Fn(usize) -> Vec<&'a str>,
 ) -> Result<Option<Vec<usize>>, UsageError> {
     if values.is_empty() {
         return Ok(None);
     }
+    let kind = R::KIND.name;
     let mut allowed = Vec::new();
     for value in values {
         let wanted = nonempty(&format!("{kind} value"), value)?.to_lowercase();
-        let Some(i) = (0..count).find(|&i| keys(i).iter().any(|key| key.to_lowercase() == wanted))
-        else {
-            let all: Vec<(&str, &str)> = (0..count)
-                .flat_map(|i| {
-                    let keys = keys(i);
-                    let id = keys[0];
-                    keys.into_iter().map(move |key| (key, id))
+        let found = records.iter().position(|record| {
+            record
+                .keys()
+                .iter()
+                .any(|(key, _)| key.to_lowercase() == wanted)
+        });
+        let Some(i) = found else {
+            let all: Vec<(&str, &str)> = records
+                .iter()
+                .flat_map(|record| {
+                    let id: &str = record.id();
+                    record.keys().into_iter().map(move |(key, _)| (&**key, id))
                 })
                 .collect();
-            let ids: Vec<&str> = (0..count).map(|i| keys(i)[0]).collect();
+            let ids: Vec<&str> = records.iter().map(|record| &**record.id()).collect();
             return Err(UsageError::unknown(kind, value, &all, &ids));
         };
         allowed.push(i);
@@ -183,23 +166,29 @@ fn clauses(clauses: &[Clause], values: &[String]) -> Result<Option<Vec<usize>>, 
     for value in values {
         let value = nonempty("clause value", value)?;
         let matching: Vec<usize> = (0..clauses.len())
-            .filter(|&i| clauses[i].id == value || clauses[i].article.to_string() == value)
+            .filter(|&i| *clauses[i].id == *value || clauses[i].article.value.to_string() == value)
             .collect();
         if matching.is_empty() {
-            let mut valid: Vec<String> = Vec::new();
-            for clause in clauses {
-                let article = clause.article.to_string();
-                if !valid.contains(&article) {
-                    valid.push(article);
-                }
-            }
-            valid.extend(clauses.iter().map(|c| c.id.to_string()));
+            let valid = clause_values(clauses);
             let valid: Vec<&str> = valid.iter().map(AsRef::as_ref).collect();
             return Err(UsageError::unknown("clause", value, &pairs(&valid), &valid));
         }
         allowed.extend(matching);
     }
     Ok(Some(allowed))
+}
+
+/// What `--clause` takes: each article, then each clause id.
+pub fn clause_values(clauses: &[Clause]) -> Vec<String> {
+    let mut values: Vec<String> = Vec::new();
+    for clause in clauses {
+        let article = clause.article.value.to_string();
+        if !values.contains(&article) {
+            values.push(article);
+        }
+    }
+    values.extend(clauses.iter().map(|c| c.id.to_string()));
+    values
 }
 
 fn texts(what: &str, values: &[String]) -> Result<Vec<String>, UsageError> {
@@ -218,259 +207,6 @@ fn nonempty<'v>(what: &str, value: &'v str) -> Result<&'v str, UsageError> {
     } else {
         Ok(value.trim())
     }
-}
-
-/// The columns of an aim, in the order of the JSON keys.
-pub const AIM_COLUMNS: &[&str] = &[
-    "id", "title", "quote", "source", "citation", "clause", "pillars", "domains",
-];
-
-/// How to cite an aim: its clause (as quoted in its source), or its source.
-pub fn citation(content: &Content, aim: &Aim) -> String {
-    let source = &content.sources[aim.source];
-    match aim.clause.map(|c| &content.clauses[c]) {
-        Some(clause) => format!(
-            "{}, Art. {}, item {} (as quoted in \"{}\")",
-            clause.instrument, clause.article, clause.item, source.title
-        ),
-        None => format!("\"{}\"", source.title),
-    }
-}
-
-/// The rows of these aims.
-pub fn aims(content: &Content, selected: &[usize]) -> Listing {
-    let rows = selected
-        .iter()
-        .map(|&i| {
-            let aim = &content.aims[i];
-            vec![
-                Field::Text(aim.id.to_string()),
-                Field::Text(aim.title.to_string()),
-                Field::Text(fold(&aim.quote).into_owned()),
-                Field::Text(content.sources[aim.source].id.to_string()),
-                Field::Text(citation(content, aim)),
-                Field::Maybe(aim.clause.map(|c| content.clauses[c].id.to_string())),
-                Field::List(
-                    aim.pillars
-                        .iter()
-                        .map(|&p| content.pillars[p].id.to_string())
-                        .collect(),
-                ),
-                Field::List(
-                    aim.domains
-                        .iter()
-                        .map(|&d| content.domains[d].id.to_string())
-                        .collect(),
-                ),
-            ]
-        })
-        .collect();
-    let clauses: Vec<usize> = selected
-        .iter()
-        .filter_map(|&i| content.aims[i].clause)
-        .collect();
-    Listing {
-        noun: "aims",
-        columns: names(AIM_COLUMNS),
-        brief: names(&["id", "title", "quote"]),
-        compact: false,
-        rows,
-        notes: clause_notes(content, &clauses),
-    }
-}
-
-/// The records of a facet an aim carries (indices into that facet's records).
-fn tags(aim: &Aim, facet: Facet) -> Vec<usize> {
-    match facet {
-        Facet::Pillar => aim.pillars.clone(),
-        Facet::Domain => aim.domains.clone(),
-        Facet::Clause => aim.clause.into_iter().collect(),
-        Facet::Source => vec![aim.source],
-    }
-}
-
-/// The ids of a facet's records.
-fn facet_ids<'c>(content: &'c Content<'_>, facet: Facet) -> Vec<&'c str> {
-    match facet {
-        Facet::Pillar => content.pillars.iter().map(|p| p.id.as_ref()).collect(),
-        Facet::Domain => content.domains.iter().map(|d| d.id.as_ref()).collect(),
-        Facet::Clause => content.clauses.iter().map(|c| c.id.as_ref()).collect(),
-        Facet::Source => content.sources.iter().map(|s| s.id.as_ref()).collect(),
-    }
-}
-
-/// How many aims carry each record of a facet.
-fn counts(content: &Content, facet: Facet) -> Vec<usize> {
-    let mut counts = vec![0; facet_ids(content, facet).len()];
-    for aim in &content.aims {
-        for tag in tags(aim, facet) {
-            counts[tag] += 1;
-        }
-    }
-    counts
-}
-
-/// How many of the selected aims carry each pair of a row and a column record.
-pub fn matrix(content: &Content, selected: &[usize], rows: Facet, cols: Facet) -> Listing {
-    let row_ids = facet_ids(content, rows);
-    let col_ids = facet_ids(content, cols);
-    let mut cells = vec![vec![0; col_ids.len()]; row_ids.len()];
-    for &i in selected {
-        let aim = &content.aims[i];
-        for r in tags(aim, rows) {
-            for c in tags(aim, cols) {
-                cells[r][c] += 1;
-            }
-        }
-    }
-    let mut columns = vec!["id".to_owned()];
-    columns.extend(col_ids.iter().map(|&id| id.to_owned()));
-    let clauses_shown = rows == Facet::Clause || cols == Facet::Clause;
-    Listing {
-        noun: "rows",
-        brief: columns.clone(),
-        columns,
-        rows: row_ids
-            .iter()
-            .zip(cells)
-            .map(|(id, counts)| {
-                let mut row = vec![Field::Text((*id).to_owned())];
-                row.extend(counts.into_iter().map(Field::Tally));
-                row
-            })
-            .collect(),
-        compact: true,
-        notes: if clauses_shown {
-            clause_notes(content, &(0..content.clauses.len()).collect::<Vec<_>>())
-        } else {
-            Vec::new()
-        },
-    }
-}
-
-pub fn pillars(content: &Content) -> Listing {
-    let counts = counts(content, Facet::Pillar);
-    Listing {
-        noun: "pillars",
-        columns: names(&["id", "name", "description", "aims"]),
-        brief: names(&["id", "name", "aims", "description"]),
-        compact: false,
-        rows: content
-            .pillars
-            .iter()
-            .zip(counts)
-            .map(|(p, n)| {
-                vec![
-                    Field::Text(p.id.to_string()),
-                    Field::Text(p.name.to_string()),
-                    Field::Text(p.description.to_string()),
-                    Field::Count(n),
-                ]
-            })
-            .collect(),
-        notes: Vec::new(),
-    }
-}
-
-pub fn domains(content: &Content) -> Listing {
-    let counts = counts(content, Facet::Domain);
-    Listing {
-        noun: "domains",
-        columns: names(&["id", "name", "aliases", "description", "aims"]),
-        brief: names(&["id", "name", "aliases", "aims"]),
-        compact: false,
-        rows: content
-            .domains
-            .iter()
-            .zip(counts)
-            .map(|(d, n)| {
-                vec![
-                    Field::Text(d.id.to_string()),
-                    Field::Text(d.name.to_string()),
-                    Field::List(d.aliases.iter().map(ToString::to_string).collect()),
-                    Field::Text(d.description.to_string()),
-                    Field::Count(n),
-                ]
-            })
-            .collect(),
-        notes: Vec::new(),
-    }
-}
-
-pub fn clauses_listing(content: &Content) -> Listing {
-    let counts = counts(content, Facet::Clause);
-    Listing {
-        noun: "clauses",
-        columns: names(&[
-            "id",
-            "text",
-            "instrument",
-            "article",
-            "item",
-            "source",
-            "aims",
-        ]),
-        brief: names(&["id", "text", "aims"]),
-        compact: false,
-        rows: content
-            .clauses
-            .iter()
-            .zip(counts)
-            .map(|(c, n)| {
-                vec![
-                    Field::Text(c.id.to_string()),
-                    Field::Text(fold(&c.text).into_owned()),
-                    Field::Text(c.instrument.to_string()),
-                    Field::Count(c.article as usize),
-                    Field::Count(c.item as usize),
-                    Field::Text(content.sources[c.source].id.to_string()),
-                    Field::Count(n),
-                ]
-            })
-            .collect(),
-        notes: clause_notes(content, &(0..content.clauses.len()).collect::<Vec<_>>()),
-    }
-}
-
-pub fn sources(content: &Content) -> Listing {
-    let counts = counts(content, Facet::Source);
-    Listing {
-        noun: "sources",
-        columns: names(&["id", "title", "standing", "aims"]),
-        brief: names(&["id", "title", "aims", "standing"]),
-        compact: false,
-        rows: content
-            .sources
-            .iter()
-            .zip(counts)
-            .map(|(s, n)| {
-                vec![
-                    Field::Text(s.id.to_string()),
-                    Field::Text(s.title.to_string()),
-                    Field::Text(fold(&s.standing).into_owned()),
-                    Field::Count(n),
-                ]
-            })
-            .collect(),
-        notes: Vec::new(),
-    }
-}
-
-/// Where clauses are shown, say that they are as their source quotes them, not
-/// the instrument's official text: one note per source and instrument.
-fn clause_notes(content: &Content, clauses: &[usize]) -> Vec<String> {
-    let mut notes = Vec::new();
-    for &c in clauses {
-        let clause = &content.clauses[c];
-        let note = format!(
-            "clauses are as quoted in \"{}\", not the official text of the {}: its wording and order may differ (see `aims sources`)",
-            content.sources[clause.source].title, clause.instrument
-        );
-        if !notes.contains(&note) {
-            notes.push(note);
-        }
-    }
-    notes
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use clap_complete::Shell;
 use roff::{Roff, bold, italic, roman};
 
 use crate::cli::Cli;
-use crate::content::Content;
+use crate::model::{Content, Record};
+use crate::query;
 
 /// Writes the completion script for `shell`, offering the content's ids.
 pub fn completions(out: &mut impl Write, shell: Shell, content: &Content) -> io::Result<()> {
@@ -23,24 +24,11 @@ pub fn completions(out: &mut impl Write, shell: Shell, content: &Content) -> io:
 /// The command line with the values of `content` as the possible values of the
 /// filters and of `show`, so that shells complete them.
 fn with_content_values(command: clap::Command, content: &Content) -> clap::Command {
-    let pillars: Vec<String> = content.pillars.iter().map(|p| p.id.to_string()).collect();
-    let domains: Vec<String> = content
-        .domains
-        .iter()
-        .flat_map(|d| {
-            std::iter::once(d.id.to_string()).chain(d.aliases.iter().map(ToString::to_string))
-        })
-        .collect();
-    let mut clauses: Vec<String> = Vec::new();
-    for clause in &content.clauses {
-        let article = clause.article.to_string();
-        if !clauses.contains(&article) {
-            clauses.push(article);
-        }
-    }
-    clauses.extend(content.clauses.iter().map(|c| c.id.to_string()));
-    let sources: Vec<String> = content.sources.iter().map(|s| s.id.to_string()).collect();
-    let aims: Vec<String> = content.aims.iter().map(|a| a.id.to_string()).collect();
+    let pillars = words(&content.pillars);
+    let domains = words(&content.domains);
+    let clauses = query::clause_values(&content.clauses);
+    let sources = words(&content.sources);
+    let aims = words(&content.aims);
 
     let filters = |sub: clap::Command| {
         sub.mut_arg("pillar", |arg| arg.value_parser(values(&pillars)))
@@ -55,6 +43,17 @@ fn with_content_values(command: clap::Command, content: &Content) -> clap::Comma
         .mut_subcommand("show", |sub| {
             sub.mut_arg("ids", |arg| arg.value_parser(values(&aims)))
         })
+}
+
+/// The keys of records that are typed as one word (ids and aliases): names
+/// with spaces would complete as several words.
+fn words<'a, R: Record<'a>>(records: &[R]) -> Vec<String> {
+    records
+        .iter()
+        .flat_map(Record::keys)
+        .filter(|(_, key)| key.is_word())
+        .map(|(text, _)| text.to_string())
+        .collect()
 }
 
 fn values(values: &[String]) -> PossibleValuesParser {

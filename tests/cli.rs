@@ -6,15 +6,13 @@ use std::fs;
 use std::path::Path;
 use std::time::SystemTime;
 
+mod common;
+
 /// Runs `aims` with `args` (and `env`), with no content or colour settings
 /// inherited from the environment of the test run.
 fn run(args: &[&str], env: &[(&str, &str)]) -> (String, String, i32) {
-    let mut command = assert_cmd::cargo::cargo_bin_cmd!("aims");
-    command
-        .args(args)
-        .env_remove("AIMS_CONTENT")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
+    let mut command = common::aims();
+    command.args(args);
     for (key, value) in env {
         command.env(key, value);
     }
@@ -770,21 +768,8 @@ fn on_terminal(cols: u16, args: &str, env: &[(&str, &str)]) -> String {
 
 /// As `on_terminal`, on a terminal that reports `rows` rows.
 fn on_terminal_sized(cols: u16, rows: u16, args: &str, env: &[(&str, &str)]) -> String {
-    let aims = assert_cmd::cargo::cargo_bin!("aims");
-    let mut command = std::process::Command::new("script");
-    command
-        .args([
-            "-qec",
-            &format!(
-                "stty cols {cols} rows {rows}; {} --content {VALID} {args}",
-                aims.display()
-            ),
-            "/dev/null",
-        ])
-        .env_remove("COLUMNS")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("AIMS_CONTENT");
+    let aims = env!("CARGO_BIN_EXE_aims");
+    let mut command = common::on_terminal(cols, rows, &format!("{aims} --content {VALID} {args}"));
     for (key, value) in env {
         command.env(key, value);
     }
@@ -980,7 +965,7 @@ fn columns_are_refused_for_json() {
 #[test]
 fn help_that_cannot_be_written_is_an_error() {
     let full = fs::File::create("/dev/full").expect("/dev/full");
-    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin!("aims"))
+    let output = common::aims()
         .arg("--help")
         .stdout(full)
         .output()

@@ -7,6 +7,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+
 /// One example: the command after `$ `, the lines shown under it, and where
 /// those lines stand in the README (a range of line indices).
 struct Example {
@@ -51,17 +53,9 @@ fn run(command: &str) -> String {
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let output = Command::new("script")
-        .args([
-            "-qec",
-            &format!("stty cols 80 rows 50; {command}"),
-            "/dev/null",
-        ])
+    let output = common::on_terminal(80, 50, command)
         .env("PATH", path)
         .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .env_remove("AIMS_CONTENT")
-        .env_remove("CLICOLOR_FORCE")
         .output()
         .expect("script (util-linux) runs");
     String::from_utf8(output.stdout)

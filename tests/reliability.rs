@@ -15,15 +15,9 @@ use proptest::prelude::*;
 
 const VALID: &str = "tests/data/valid.toml";
 
-fn aims() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_aims"));
-    command
-        .env_remove("AIMS_CONTENT")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS");
-    command
-}
+mod common;
+
+use common::aims;
 
 /// A fresh file under the test's scratch folder (`target/tmp`).
 fn scratch(name: &str, bytes: &[u8]) -> PathBuf {

@@ -5,7 +5,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
 
 const SUITE: &str = "../shared/toml-test/invalid";
 
@@ -38,9 +39,8 @@ fn every_invalid_toml_document_is_rejected_with_its_place() {
     let mut failures = Vec::new();
     for file in &files {
         let path = file.to_str().expect("UTF-8 path");
-        let output = Command::new(env!("CARGO_BIN_EXE_aims"))
+        let output = common::aims()
             .args(["check", path])
-            .env_remove("AIMS_CONTENT")
             .output()
             .expect("aims runs");
         let stderr = String::from_utf8_lossy(&output.stderr);

@@ -1,26 +1,32 @@
 //! Any bytes as a content file: loading never panics; the fast reader, when it
-//! reads a file at all, reads it as the `toml` crate does, spans included; a
-//! content that loads is listed by every command in every format without
-//! panicking; one that does not load reports problems that each name the file.
+//! reads a file at all, reads it as the `toml` crate does, spans included (the
+//! same bytes are tried with CRLF line ends too); a content that loads is
+//! listed by every command in every format without panicking; one that does
+//! not load reports problems that each name the file.
 #![no_main]
 
-use aims::cli::{Facet, Filters, Format};
-use aims::content::{Origin, parse_and_check, parse_toml};
-use aims::output::{self, Style};
-use aims::query::{self, Query};
-use aims::scan;
+use aims::content::{Origin, parse_and_check, parse_toml, read_fast};
+use aims::listing::{self, Facet};
+use aims::output::{self, Format, Style};
+use aims::query::{self, Filters, Query};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    if let Some(fast) = scan::read(&text) {
-        let (slow, problems) = parse_toml(&text);
+/// The fast reader's records are the `toml` crate's, whenever it reads a text.
+fn agrees(text: &str) {
+    if let Some(fast) = read_fast(text) {
+        let (slow, problems) = parse_toml(text);
         assert!(
             problems.is_empty(),
             "the fast reader took what toml rejects: {problems:?}"
         );
         assert_eq!(format!("{fast:?}"), format!("{:?}", slow.expect("read")));
     }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    agrees(&text);
+    agrees(&text.replace('\n', "\r\n"));
     let origin = Origin::File {
         path: "fuzz.toml".into(),
         from_env: false,
@@ -37,21 +43,18 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let filters = Filters {
-        pillar: Vec::new(),
-        domain: Vec::new(),
-        clause: Vec::new(),
-        source: Vec::new(),
         text: vec!["a".to_owned()],
+        ..Filters::default()
     };
     let query = Query::resolve(&content, &filters, &[]).expect("no facet filter to refuse");
     let selected = query::select(&content, &query);
     let listings = [
-        query::aims(&content, &selected),
-        query::pillars(&content),
-        query::domains(&content),
-        query::clauses_listing(&content),
-        query::sources(&content),
-        query::matrix(&content, &selected, Facet::Clause, Facet::Domain),
+        listing::aims(&content, &selected),
+        listing::pillars(&content),
+        listing::domains(&content),
+        listing::clauses_listing(&content),
+        listing::sources(&content),
+        listing::matrix(&content, &selected, Facet::Clause, Facet::Domain),
     ];
     for listing in &listings {
         for format in [

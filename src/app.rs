@@ -1,0 +1,174 @@
+//! One function per command, over the resolved settings and the content: each
+//! loads what it needs, asks the query layer for a listing, and prints it.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::cli::{Command, FilterArgs, OutputArgs};
+use crate::config::Config;
+use crate::content::{self, Origin};
+use crate::listing::{self, Facet, Listing};
+use crate::model::Content;
+use crate::output::{self, Format};
+use crate::query::{self, Query};
+use crate::shell;
+
+/// Runs `command` on the content from `origin`, printing to stdout.
+pub fn run(command: Command, origin: Origin, config: &Config) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match command {
+        Command::Check { path } => check(&mut out, origin, path),
+        Command::List { filters, output } => list(&mut out, &origin, filters, &[], output, config),
+        Command::Search {
+            words,
+            filters,
+            output,
+        } => list(&mut out, &origin, filters, &words, output, config),
+        Command::Show { ids, output } => show(&mut out, &origin, &ids, output, config),
+        Command::Matrix {
+            rows,
+            cols,
+            filters,
+            output,
+        } => matrix(&mut out, &origin, (rows, cols), filters, output, config),
+        Command::Pillars { output } => facets(&mut out, &origin, listing::pillars, output, config),
+        Command::Domains { output } => facets(&mut out, &origin, listing::domains, output, config),
+        Command::Clauses { output } => {
+            facets(&mut out, &origin, listing::clauses_listing, output, config)
+        }
+        Command::Sources { output } => facets(&mut out, &origin, listing::sources, output, config),
+        Command::Completions { shell } => {
+            shell::completions(&mut out, shell, &content::load(&origin)?)?;
+            done(&mut out)
+        }
+        Command::Man => {
+            shell::man(&mut out)?;
+            done(&mut out)
+        }
+        Command::Schema => {
+            out.write_all(content::schema().as_bytes())?;
+            done(&mut out)
+        }
+    }
+}
+
+/// `aims check [PATH]`: the content passes every rule, or every problem is reported.
+fn check(out: &mut impl Write, origin: Origin, path: Option<PathBuf>) -> anyhow::Result<()> {
+    let origin = path.map_or(origin, |path| Origin::File {
+        path,
+        from_env: false,
+    });
+    let content = content::load(&origin)?;
+    // Say which content: a user's own content/aims.toml is not the built-in one.
+    let name = match origin {
+        Origin::Builtin => format!("{origin} (built in)"),
+        Origin::File { .. } => origin.to_string(),
+    };
+    writeln!(out, "{name}: ok, {}", summary(&content))?;
+    done(out)
+}
+
+/// `aims list` and `aims search WORDS`: the aims the filters (and words) select.
+fn list(
+    out: &mut impl Write,
+    origin: &Origin,
+    filters: FilterArgs,
+    words: &[String],
+    output: OutputArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let content = content::load(origin)?;
+    let query = Query::resolve(&content, &filters.into_filters(), words)?;
+    let listing = listing::aims(&content, &query::select(&content, &query));
+    print(out, &listing, output, config, false)
+}
+
+/// `aims show ID...`: the aims named, each in full.
+fn show(
+    out: &mut impl Write,
+    origin: &Origin,
+    ids: &[String],
+    output: OutputArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let content = content::load(origin)?;
+    let listing = listing::aims(&content, &query::find(&content, ids)?);
+    print(out, &listing, output, config, true)
+}
+
+/// `aims matrix`: how many of the selected aims each pair of facets shares.
+fn matrix(
+    out: &mut impl Write,
+    origin: &Origin,
+    (rows, cols): (Facet, Facet),
+    filters: FilterArgs,
+    output: OutputArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let content = content::load(origin)?;
+    let query = Query::resolve(&content, &filters.into_filters(), &[])?;
+    let selected = query::select(&content, &query);
+    let listing = listing::matrix(&content, &selected, rows, cols);
+    print(out, &listing, output, config, false)
+}
+
+/// `aims pillars`, `domains`, `clauses`, `sources`: one kind of record, with counts.
+fn facets(
+    out: &mut impl Write,
+    origin: &Origin,
+    listing: fn(&Content) -> Listing,
+    output: OutputArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let listing = listing(&content::load(origin)?);
+    print(out, &listing, output, config, false)
+}
+
+/// Prints a listing in the style the settings and `output` ask for; `records`
+/// prints each row as a block on a terminal (unless columns are asked for).
+fn print(
+    out: &mut impl Write,
+    listing: &Listing,
+    output: OutputArgs,
+    config: &Config,
+    records: bool,
+) -> anyhow::Result<()> {
+    let style = config.style(output.format, output.columns, !output.no_header);
+    if records && style.format == Format::Table && style.columns.is_none() {
+        output::print_records(out, listing, &style)
+    } else {
+        output::print(out, listing, &style)
+    }
+    .context("cannot write output")?;
+    done(out)?;
+    if listing.rows.is_empty() && style.format == Format::Table {
+        // A terminal that shows nothing leaves a person wondering.
+        eprintln!("aims: no {} match", listing.noun);
+    }
+    Ok(())
+}
+
+fn done(out: &mut impl Write) -> anyhow::Result<()> {
+    out.flush().context("cannot write output")
+}
+
+/// "29 aims, 4 pillars, ...": what a valid content holds.
+fn summary(content: &Content) -> String {
+    let count = |n: usize, noun: &str| {
+        if n == 1 {
+            format!("{n} {noun}")
+        } else {
+            format!("{n} {noun}s")
+        }
+    };
+    [
+        count(content.aims.len(), "aim"),
+        count(content.pillars.len(), "pillar"),
+        count(content.domains.len(), "domain"),
+        count(content.clauses.len(), "clause"),
+        count(content.sources.len(), "source"),
+    ]
+    .join(", ")
+}

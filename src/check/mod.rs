@@ -1,0 +1,455 @@
+//! The rules of a content: fidelity (verbatim quotes, justified tags, every
+//! clause an aim) and consistency (unique keys, resolving references), every
+//! problem with its place in the file.
+
+mod index;
+pub mod quote;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
+
+use crate::diagnostic::Problem;
+use crate::model::{Aim, Clause, Record, Records, Ref, Text};
+use index::Index;
+use quote::{Mismatch, Normalized, Words, wordless_excerpt};
+
+/// Checks every rule of the content format on `raw`, parsed from `text`, and
+/// returns every problem found, in the order of the file.
+pub fn check(raw: &Records, text: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+
+    let sources = Index::new(&raw.sources, raw, text, &mut problems);
+    let pillars = Index::new(&raw.pillars, raw, text, &mut problems);
+    let domains = Index::new(&raw.domains, raw, text, &mut problems);
+    let clauses = Index::new(&raw.clauses, raw, text, &mut problems);
+    // Nothing refers to aims by id; indexing them finds duplicate and malformed ids.
+    Index::new(&raw.aims, raw, text, &mut problems);
+
+    for source in &raw.sources {
+        not_empty(&source.text, "source", &source.id, "text", &mut problems);
+    }
+    let source_texts: Vec<Normalized> = raw
+        .sources
+        .iter()
+        .map(|s| Normalized::new(&s.text))
+        .collect();
+
+    let clause_places = check_clauses(raw, &sources, &source_texts, &mut problems);
+
+    let mut cited = HashSet::default();
+    let kinds = Kinds {
+        raw,
+        pillar_terms: Terms::new(&raw.pillars),
+        domain_terms: Terms::new(&raw.domains),
+        sources: &sources,
+        pillars: &pillars,
+        domains: &domains,
+        clauses: &clauses,
+        clause_places: &clause_places,
+    };
+    let mut cache = QuoteCache::default();
+    for aim in &raw.aims {
+        check_aim(
+            aim,
+            &kinds,
+            &source_texts,
+            &mut cache,
+            &mut cited,
+            &mut problems,
+        );
+    }
+
+    check_coverage(raw, &clause_places, &cited, &mut problems);
+    problems
+}
+
+/// Every clause is an aim, and a content has aims at all. Skipped where some
+/// aim could not be read: it may be the one that quotes the clause.
+fn check_coverage(
+    raw: &Records,
+    clause_places: &[Option<Range<usize>>],
+    cited: &HashSet<usize>,
+    problems: &mut Vec<Problem>,
+) {
+    if raw.unread.iter().any(|(kind, _)| *kind == "aim") {
+        return;
+    }
+    for (index, clause) in raw.clauses.iter().enumerate() {
+        if clause_places[index].is_some() && !cited.contains(&index) {
+            problems.push(
+                Problem::new(
+                    clause.id.span.clone(),
+                    format!("clause `{}` is quoted by no aim", clause.id),
+                )
+                .hint(format!(
+                    "every clause is an aim: add an [[aim]] with clause = \"{}\"",
+                    clause.id
+                )),
+            );
+        }
+    }
+
+    if raw.aims.is_empty() {
+        problems.push(Problem {
+            span: None,
+            message: "the content has no [[aim]] records".to_owned(),
+            hints: vec!["a content file holds [[source]], [[pillar]], [[domain]], [[clause]] and [[aim]] records; see README.md".to_owned()],
+        });
+    }
+}
+
+struct Kinds<'a> {
+    raw: &'a Records<'a>,
+    pillar_terms: Terms,
+    domain_terms: Terms,
+    /// Where each clause's text stands in its source's folded text.
+    clause_places: &'a [Option<Range<usize>>],
+    sources: &'a Index<'a>,
+    pillars: &'a Index<'a>,
+    domains: &'a Index<'a>,
+    clauses: &'a Index<'a>,
+}
+
+fn not_empty(
+    value: &Text<'_>,
+    kind: &str,
+    id: &Text<'_>,
+    field: &str,
+    problems: &mut Vec<Problem>,
+) {
+    if value.trim().is_empty() {
+        problems.push(Problem::new(
+            value.span.clone(),
+            format!("{kind} `{id}` has an empty {field}"),
+        ));
+    }
+}
+
+/// Checks each clause: its id, its verbatim text, and its place among the items
+/// of its article. Returns where each clause's text stands in its source (in
+/// its folded text), if found.
+fn check_clauses(
+    raw: &Records,
+    sources: &Index,
+    source_texts: &[Normalized],
+    problems: &mut Vec<Problem>,
+) -> Vec<Option<Range<usize>>> {
+    let mut places = Vec::with_capacity(raw.clauses.len());
+    for clause in &raw.clauses {
+        let (id, article, item) = (&*clause.id, clause.article.value, clause.item.value);
+        if id != format!("{article}.{item}") {
+            problems.push(
+                Problem::new(
+                    clause.id.span.clone(),
+                    format!(
+                        "clause id `{id}` does not match its article {article} and item {item}"
+                    ),
+                )
+                .hint(format!("write id = \"{article}.{item}\"")),
+            );
+        }
+        not_empty(&clause.text, "clause", &clause.id, "text", problems);
+        let owner = format!("clause `{id}`");
+        let place = match sources.resolve(&clause.source.id, &owner) {
+            Ok(source) => match source_texts[source].find(&clause.text) {
+                Ok(found) => match (found.first(), found.last()) {
+                    (Some(first), Some(last)) => Some(first.start..last.end),
+                    _ => None,
+                },
+                Err(mismatch) => {
+                    problems.push(mismatch.problem(
+                        clause.text.span.clone(),
+                        &format!("the text of {owner}"),
+                        &format!("source `{}`", clause.source.id),
+                    ));
+                    None
+                }
+            },
+            Err(problem) => {
+                problems.extend(problem);
+                None
+            }
+        };
+        places.push(place);
+    }
+    check_clause_order(&raw.clauses, &places, problems);
+    places
+}
+
+/// The items of one article must stand in their source in the order of their
+/// numbers: each is compared with the one numbered before it.
+fn check_clause_order(
+    clauses: &[Clause],
+    places: &[Option<Range<usize>>],
+    problems: &mut Vec<Problem>,
+) {
+    let mut articles: HashMap<(&str, u32, &str), Vec<usize>> = HashMap::default();
+    for (index, clause) in clauses.iter().enumerate() {
+        let article = (
+            &*clause.instrument,
+            clause.article.value,
+            &*clause.source.id,
+        );
+        articles.entry(article).or_default().push(index);
+    }
+    for mut items in articles.into_values() {
+        items.sort_by_key(|&i| clauses[i].item.value);
+        for pair in items.windows(2) {
+            let (first, second) = (&clauses[pair[0]], &clauses[pair[1]]);
+            if let (Some(first_place), Some(second_place)) = (&places[pair[0]], &places[pair[1]])
+                && second_place.start < first_place.start
+            {
+                problems.push(
+                    Problem::new(
+                        second.item.span.clone(),
+                        format!(
+                            "clause `{}` stands before clause `{}` in source `{}`, but its item number is higher",
+                            second.id,
+                            first.id,
+                            second.source.id
+                        ),
+                    )
+                    .hint("number the items of an article in the order the source gives them"),
+                );
+            }
+        }
+    }
+}
+
+/// What checking one quote found, kept for the next aim with the same quote:
+/// large contents repeat quotes, and folding and searching is most of the work.
+/// Where each excerpt of a quote stands in its source's folded text.
+type Found = Result<Vec<Range<usize>>, Mismatch>;
+
+#[derive(Default)]
+struct QuoteCache<'a> {
+    in_source: HashMap<(usize, &'a str), Found>,
+    in_clause: HashMap<(usize, &'a str), Result<(), Mismatch>>,
+    words: HashMap<&'a str, Words>,
+}
+
+impl<'a> QuoteCache<'a> {
+    fn find(&mut self, source: usize, quote: &'a str, texts: &[Normalized]) -> &Found {
+        self.in_source
+            .entry((source, quote))
+            .or_insert_with(|| texts[source].find(quote))
+    }
+
+    fn find_in_clause(
+        &mut self,
+        clause: usize,
+        quote: &'a str,
+        raw: &Records,
+    ) -> &Result<(), Mismatch> {
+        self.in_clause.entry((clause, quote)).or_insert_with(|| {
+            Normalized::new(&raw.clauses[clause].text)
+                .find(quote)
+                .map(|_| ())
+        })
+    }
+
+    fn words(&mut self, quote: &'a str) -> &Words {
+        self.words.entry(quote).or_insert_with(|| Words::new(quote))
+    }
+}
+
+fn check_aim<'a>(
+    aim: &'a Aim,
+    kinds: &Kinds,
+    source_texts: &[Normalized],
+    cache: &mut QuoteCache<'a>,
+    cited: &mut HashSet<usize>,
+    problems: &mut Vec<Problem>,
+) {
+    let owner = format!("aim `{}`", aim.id);
+    not_empty(&aim.title, "aim", &aim.id, "title", problems);
+    let quote: &str = &aim.quote;
+    if quote.trim().is_empty() {
+        not_empty(&aim.quote, "aim", &aim.id, "quote", problems);
+    } else if let Some(excerpt) = wordless_excerpt(quote) {
+        problems.push(
+            Problem::new(
+                aim.quote.span.clone(),
+                format!("the quote of {owner} has an excerpt with no words: \"{excerpt}\""),
+            )
+            .hint("a quote is words of its source; `...` joins excerpts of words"),
+        );
+    } else {
+        match kinds.sources.resolve(&aim.source.id, &owner) {
+            Ok(source) => match cache.find(source, quote, source_texts) {
+                Ok(found) if aim.clause.is_none() => {
+                    uncited_clause(aim, &owner, source, found, kinds, problems);
+                }
+                Ok(_) => {}
+                Err(mismatch) => problems.push(mismatch.problem(
+                    aim.quote.span.clone(),
+                    &format!("the quote of {owner}"),
+                    &format!("source `{}`", aim.source.id),
+                )),
+            },
+            Err(problem) => problems.extend(problem),
+        }
+    }
+
+    if let Some(reference) = &aim.clause {
+        match kinds.clauses.resolve(&reference.id, &owner) {
+            Ok(index) => {
+                cited.insert(index);
+                let clause = &kinds.raw.clauses[index];
+                if *clause.source.id != *aim.source.id {
+                    problems.push(Problem::new(
+                        aim.source.id.span.clone(),
+                        format!(
+                            "{owner} quotes source `{}`, but its clause `{}` is quoted from source `{}`",
+                            aim.source.id,
+                            clause.id,
+                            clause.source.id
+                        ),
+                    ));
+                } else if let Err(mismatch) = cache.find_in_clause(index, quote, kinds.raw) {
+                    problems.push(mismatch.problem(
+                        aim.quote.span.clone(),
+                        &format!("the quote of {owner}"),
+                        &format!("the text of its clause `{}`", clause.id),
+                    ));
+                }
+            }
+            Err(problem) => problems.extend(problem),
+        }
+    }
+
+    if aim.pillars.is_empty() && aim.domains.is_empty() {
+        return;
+    }
+    let words = cache.words(quote);
+    for reference in &aim.pillars {
+        check_tag(
+            &owner,
+            reference,
+            kinds.pillars,
+            &kinds.pillar_terms,
+            words,
+            problems,
+        );
+    }
+    for reference in &aim.domains {
+        check_tag(
+            &owner,
+            reference,
+            kinds.domains,
+            &kinds.domain_terms,
+            words,
+            problems,
+        );
+    }
+    for (kind, list) in [("pillar", &aim.pillars), ("domain", &aim.domains)] {
+        for (i, reference) in list.iter().enumerate() {
+            if list[..i].iter().any(|earlier| *earlier.id == *reference.id) {
+                problems.push(Problem::new(
+                    reference.id.span.clone(),
+                    format!("{owner} lists {kind} `{}` twice", reference.id),
+                ));
+            }
+        }
+    }
+}
+
+/// An aim that quotes only a clause's text cites that clause, so its citation
+/// names the article and item.
+fn uncited_clause(
+    aim: &Aim,
+    owner: &str,
+    source: usize,
+    found: &[Range<usize>],
+    kinds: &Kinds,
+    problems: &mut Vec<Problem>,
+) {
+    let (Some(first), Some(last)) = (found.first(), found.last()) else {
+        return;
+    };
+    let quoted = first.start..last.end;
+    let clause = kinds
+        .raw
+        .clauses
+        .iter()
+        .zip(kinds.clause_places)
+        .find(|(clause, place)| {
+            kinds.sources.ids.get(source) == Some(&&*clause.source.id)
+                && place
+                    .as_ref()
+                    .is_some_and(|place| place.start <= quoted.start && quoted.end <= place.end)
+        });
+    if let Some((clause, _)) = clause {
+        problems.push(
+            Problem::new(
+                aim.quote.span.clone(),
+                format!(
+                    "{owner} quotes the text of clause `{}` but does not cite it",
+                    clause.id
+                ),
+            )
+            .hint(format!("add clause = \"{}\"", clause.id)),
+        );
+    }
+}
+
+/// The words that justify each record of a tagging kind (its id, name and
+/// aliases), as written and folded for matching.
+struct Terms {
+    written: Vec<Vec<String>>,
+    folded: Vec<Vec<String>>,
+}
+
+impl Terms {
+    /// The keys of each record of a kind, which are the words that justify it.
+    fn new<'a, R: Record<'a>>(records: &[R]) -> Self {
+        let written: Vec<Vec<String>> = records
+            .iter()
+            .map(|r| r.keys().into_iter().map(|(t, _)| t.to_string()).collect())
+            .collect();
+        let folded = written
+            .iter()
+            .map(|terms| terms.iter().map(|t| Words::fold(t)).collect())
+            .collect();
+        Terms { written, folded }
+    }
+}
+
+/// A tag (pillar or domain) must resolve, and its quote must name it: by its
+/// id, name or one of its aliases.
+fn check_tag(
+    owner: &str,
+    reference: &Ref<'_>,
+    kind: &Index,
+    terms: &Terms,
+    words: &Words,
+    problems: &mut Vec<Problem>,
+) {
+    let reference = &reference.id;
+    let index = match kind.resolve(reference, owner) {
+        Ok(index) => index,
+        Err(problem) => return problems.extend(problem),
+    };
+    if !terms.folded[index]
+        .iter()
+        .any(|term| words.contains_folded(term))
+    {
+        let terms: Vec<String> = terms.written[index]
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect();
+        problems.push(
+            Problem::new(
+                reference.span.clone(),
+                format!(
+                    "{owner} is tagged with {} `{}`, but its quote does not say so",
+                    kind.name, reference
+                ),
+            )
+            .hint(format!(
+                "a tag must be justified by the words of the aim's own quote: one of {}",
+                terms.join(", ")
+            )),
+        );
+    }
+}

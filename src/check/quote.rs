@@ -1,0 +1,403 @@
+//! Verbatim quote matching: whether a quote stands in its source (runs of white
+//! space folded, `...` joining excerpts in order, whole words only), where it
+//! parts from it if not, and the words that justify a tag.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::diagnostic::Problem;
+
+/// A text with each run of white space folded to one space, for verbatim matching.
+pub struct Normalized {
+    text: String,
+}
+
+/// Where a quote parts from its source.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The part of the quote that does stand in the source (its end, at most).
+    matched: String,
+    /// What the quote says next.
+    quote_next: String,
+    /// What the source says next, where the matched part stands (None: nowhere).
+    source_next: Option<String>,
+}
+
+impl Mismatch {
+    pub fn problem(&self, span: Range<usize>, what: &str, whose: &str) -> Problem {
+        let problem = Problem::new(span, format!("{what} is not verbatim in {whose}"));
+        let problem = if self.matched.is_empty() {
+            problem.hint(format!(
+                "its words \"{}\" are not in {whose}",
+                self.quote_next
+            ))
+        } else {
+            match &self.source_next {
+                Some(next) => problem.hint(format!(
+                    "after \"{}\" the quote has \"{}\", the text has \"{}\"",
+                    self.matched, self.quote_next, next
+                )),
+                None => problem.hint(format!(
+                    "after \"{}\" the quote has \"{}\", where the text ends",
+                    self.matched, self.quote_next
+                )),
+            }
+        };
+        problem.hint("letters, case and punctuation must be as in the source; `...` joins excerpts in their order")
+    }
+}
+
+/// How much of each side a mismatch shows.
+const SHOW_CHARS: usize = 24;
+
+/// Where `needle` stands in `haystack`. A source is a few pages, searched a few
+/// times, so finding its first byte and comparing beats building a searcher.
+fn occurrences<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    let first = needle.first().copied().unwrap_or(0);
+    memchr::memchr_iter(first, haystack)
+        .filter(move |&at| haystack[at..].starts_with(needle) && !needle.is_empty())
+}
+
+/// Each run of white space folded to one space, and none at either end;
+/// borrowed when the text is folded already, as most quotes are.
+pub fn fold_whitespace(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // Loops without early exits, which the compiler makes vector instructions:
+    // any white space but a single space, or any non-ASCII byte to look at.
+    #[expect(
+        clippy::needless_bitwise_bool,
+        reason = "branch-free, so it vectorizes"
+    )]
+    let unusual = bytes.iter().fold(false, |found, &b| {
+        found | (b'\t'..=b'\r').contains(&b) | (b >= 0x80)
+    });
+    #[expect(
+        clippy::needless_bitwise_bool,
+        reason = "branch-free, so it vectorizes"
+    )]
+    let doubled = bytes
+        .windows(2)
+        .fold(false, |found, pair| found | (pair == b"  "));
+    let ends = bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ');
+    if !unusual && !doubled && !ends {
+        return Cow::Borrowed(text);
+    }
+    if unusual && !doubled && !ends && !text.chars().any(|c| c.is_whitespace() && c != ' ') {
+        return Cow::Borrowed(text);
+    }
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    Cow::Owned(folded)
+}
+
+/// The `...`-separated excerpts of a quote (some may be empty).
+fn excerpts(quote: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(quote);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(dot) = memchr::memchr(b'.', &bytes[from..]) {
+            let at = from + dot;
+            if bytes[at..].starts_with(b"...") {
+                rest = Some(&text[at + 3..]);
+                return Some(&text[..at]);
+            }
+            from = at + 1;
+        }
+        rest = None;
+        Some(text)
+    })
+}
+
+fn tail(text: &str, chars: usize) -> String {
+    let count = text.chars().count();
+    let kept: String = text.chars().skip(count.saturating_sub(chars)).collect();
+    if count > chars {
+        format!("...{kept}")
+    } else {
+        kept
+    }
+}
+
+fn head(text: &str, chars: usize) -> String {
+    let kept: String = text.chars().take(chars).collect();
+    if text.chars().count() > chars {
+        format!("{kept}...")
+    } else {
+        kept
+    }
+}
+
+impl Normalized {
+    pub fn new(text: &str) -> Self {
+        Normalized {
+            text: fold_whitespace(text).into_owned(),
+        }
+    }
+
+    /// Finds each `...`-separated excerpt of `quote`, in order, each starting and
+    /// ending on a word boundary. Returns their places in the folded text.
+    pub fn find(&self, quote: &str) -> Result<Vec<Range<usize>>, Mismatch> {
+        let mut cursor = 0;
+        let mut found = Vec::new();
+        for excerpt in excerpts(quote) {
+            let excerpt = fold_whitespace(excerpt);
+            if excerpt.is_empty() {
+                continue;
+            }
+            match self.find_excerpt(&excerpt, cursor) {
+                Some(start) => {
+                    cursor = start + excerpt.len();
+                    found.push(start..cursor);
+                }
+                None => return Err(self.mismatch(&excerpt, cursor)),
+            }
+        }
+        Ok(found)
+    }
+
+    fn find_excerpt(&self, excerpt: &str, from: usize) -> Option<usize> {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let first = excerpt.chars().next();
+        let last = excerpt.chars().next_back();
+        occurrences(&self.text.as_bytes()[from..], excerpt.as_bytes())
+            .map(|start| from + start)
+            .find(|&start| {
+                let before = self.text[..start].chars().next_back();
+                let after = self.text[start + excerpt.len()..].chars().next();
+                let cuts_a_word = word(before) && word(first) || word(after) && word(last);
+                !cuts_a_word
+            })
+    }
+
+    /// Finds the longest start of `excerpt` that stands in the text after `from`,
+    /// to show where the quote parts from it.
+    fn mismatch(&self, excerpt: &str, from: usize) -> Mismatch {
+        // A start longer than the text cannot stand in it: look no further.
+        let mut longest = excerpt.len().min(self.text.len() - from + 1);
+        while !excerpt.is_char_boundary(longest) {
+            longest += 1;
+        }
+        let excerpt = &excerpt[..longest];
+        let boundaries: Vec<usize> = excerpt
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([excerpt.len()])
+            .collect();
+        let occurs = |len: usize| self.text[from..].find(&excerpt[..len]);
+        // A start of the excerpt that occurs makes every shorter start occur too.
+        let (mut low, mut high) = (0, boundaries.len() - 1);
+        while low < high {
+            let mid = (low + high).div_ceil(2);
+            if occurs(boundaries[mid]).is_some() {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        let longest = boundaries[low];
+        let at = occurs(longest);
+        // Part at the start of the word the quote and source differ in, so the
+        // hint shows whole words: "peace and" then "security" against "stability".
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mid_word =
+            word(excerpt[..longest].chars().next_back()) && word(excerpt[longest..].chars().next());
+        let len = if mid_word {
+            excerpt[..longest]
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |i| {
+                    i + excerpt[i..].chars().next().map_or(1, char::len_utf8)
+                })
+        } else {
+            longest
+        };
+        let matched = excerpt[..len].trim_end();
+        let source_next = at.and_then(|at| {
+            let rest = &self.text[from + at + matched.len()..];
+            (!rest.trim().is_empty()).then(|| head(rest.trim_start(), SHOW_CHARS))
+        });
+        Mismatch {
+            matched: tail(matched, SHOW_CHARS),
+            quote_next: head(excerpt[matched.len()..].trim_start(), SHOW_CHARS),
+            source_next: if matched.is_empty() {
+                None
+            } else {
+                source_next
+            },
+        }
+    }
+}
+
+/// The words of a text, lower-cased, for checking that a tag is justified.
+pub struct Words {
+    padded: String,
+}
+
+impl Words {
+    pub fn new(text: &str) -> Self {
+        Words {
+            padded: format!(" {} ", Self::fold(text)),
+        }
+    }
+
+    pub fn fold(text: &str) -> String {
+        if text.is_ascii() {
+            // Most text: bytes, without decoding characters.
+            let mut bytes = Vec::with_capacity(text.len());
+            let mut gap = false;
+            for &byte in text.as_bytes() {
+                if !byte.is_ascii_alphanumeric() {
+                    gap = true;
+                    continue;
+                }
+                if gap && !bytes.is_empty() {
+                    bytes.push(b' ');
+                }
+                gap = false;
+                bytes.push(byte.to_ascii_lowercase());
+            }
+            return String::from_utf8(bytes).expect("ASCII is UTF-8");
+        }
+        let mut folded = String::with_capacity(text.len());
+        let mut gap = false;
+        for c in text.chars() {
+            if !c.is_alphanumeric() {
+                gap = true;
+                continue;
+            }
+            if gap && !folded.is_empty() {
+                folded.push(' ');
+            }
+            gap = false;
+            folded.extend(c.to_lowercase());
+        }
+        folded
+    }
+
+    /// Whether `term` stands in the text as whole words (`good-neighbor` matches
+    /// "good neighbor"; `transport` does not match "transportation").
+    #[cfg(test)]
+    fn contains(&self, term: &str) -> bool {
+        self.contains_folded(&Self::fold(term))
+    }
+
+    /// As `contains`, for a term already folded.
+    pub fn contains_folded(&self, term: &str) -> bool {
+        if term.is_empty() {
+            return false;
+        }
+        occurrences(self.padded.as_bytes(), term.as_bytes()).any(|at| {
+            self.padded.as_bytes()[at - 1] == b' '
+                && self.padded.as_bytes().get(at + term.len()) == Some(&b' ')
+        })
+    }
+}
+/// The first `...`-separated excerpt of `quote` that holds no letter or digit
+/// (a quote of only punctuation says nothing), or the whole quote if it has
+/// no excerpt at all.
+pub fn wordless_excerpt(quote: &str) -> Option<String> {
+    let mut excerpts = excerpts(quote)
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .peekable();
+    if excerpts.peek().is_none() {
+        return Some(quote.trim().to_owned());
+    }
+    excerpts
+        .find(|excerpt| !excerpt.chars().any(char::is_alphanumeric))
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "The Assembly aims  at\n peace; fostering trade and investment; and more.";
+
+    #[test]
+    fn finds_quotes_verbatim_with_folded_whitespace_and_ellipses() {
+        let text = Normalized::new(SOURCE);
+        for quote in [
+            "The Assembly aims at peace",
+            "The Assembly aims\tat peace;",
+            "The Assembly ... trade and investment",
+            "...fostering trade",
+            "and more.",
+        ] {
+            assert!(text.find(quote).is_ok(), "{quote:?} should be found");
+        }
+    }
+
+    #[test]
+    fn rejects_quotes_that_differ_cut_words_or_change_order() {
+        let text = Normalized::new(SOURCE);
+        for quote in [
+            "the Assembly aims",
+            "The Assembly aims at peace.",
+            "ssembly aims",
+            "fostering trad",
+            "trade and investment ... The Assembly",
+            "war",
+        ] {
+            assert!(text.find(quote).is_err(), "{quote:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn a_mismatch_shows_where_the_quote_parts_from_the_source() {
+        let text = Normalized::new(SOURCE);
+        assert_eq!(
+            text.find("fostering trade and investments").unwrap_err(),
+            Mismatch {
+                matched: "fostering trade and".to_owned(),
+                quote_next: "investments".to_owned(),
+                source_next: Some("investment; and more.".to_owned()),
+            }
+        );
+        assert_eq!(
+            text.find("war").unwrap_err(),
+            Mismatch {
+                matched: String::new(),
+                quote_next: "war".to_owned(),
+                source_next: None,
+            }
+        );
+    }
+
+    #[test]
+    fn a_quote_needs_words_in_every_excerpt() {
+        for (quote, expected) in [
+            ("The Assembly aims", None),
+            ("peace ... trade", None),
+            ("...", Some("...")),
+            (";", Some(";")),
+            ("peace ... ;", Some(";")),
+        ] {
+            assert_eq!(wordless_excerpt(quote).as_deref(), expected, "{quote:?}");
+        }
+    }
+
+    #[test]
+    fn tags_need_whole_words() {
+        let words =
+            Words::new("the advancement of amicable and good-neighbor relations; Human Rights");
+        for (term, expected) in [
+            ("good-neighbor", true),
+            ("human-rights", true),
+            ("Human rights", true),
+            ("relations", true),
+            ("relation", false),
+            ("neighbor", true),
+            ("advance", false),
+            ("", false),
+        ] {
+            assert_eq!(words.contains(term), expected, "{term:?}");
+        }
+    }
+}

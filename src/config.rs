@@ -1,0 +1,202 @@
+//! The settings, resolved once from the arguments and the environment: whether
+//! stdout is a terminal, colour, the width tables fit, and how each listing is
+//! printed (format, columns, header). Nothing below reads the environment.
+
+use std::ffi::{OsStr, OsString};
+use std::io::{self, IsTerminal};
+
+use crate::output::{Format, Style};
+
+/// `--color`: when to colour tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the terminal and the environment say, read once.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Whether stdout is a terminal: a table for people, TSV for scripts.
+    pub interactive: bool,
+    pub color: bool,
+    /// The width tables fit, in columns.
+    pub width: u16,
+}
+
+impl Config {
+    /// Reads stdout and the environment (`NO_COLOR`, `CLICOLOR_FORCE`, `COLUMNS`).
+    pub fn detect(choice: ColorChoice) -> Self {
+        let interactive = io::stdout().is_terminal();
+        let var = |name: &str| std::env::var_os(name);
+        Config {
+            interactive,
+            color: color(
+                choice,
+                interactive,
+                var("NO_COLOR").as_deref(),
+                var("CLICOLOR_FORCE").as_deref(),
+            ),
+            width: width(var("COLUMNS").as_deref(), || {
+                interactive
+                    .then(|| rustix::termios::tcgetwinsize(io::stdout()).ok())
+                    .flatten()
+                    .map(|size| size.ws_col)
+            }),
+        }
+    }
+
+    /// How a listing is printed: the format asked for, else a table on a
+    /// terminal and TSV in a pipe.
+    pub fn style(
+        &self,
+        format: Option<Format>,
+        columns: Option<Vec<String>>,
+        header: bool,
+    ) -> Style {
+        let format = format.unwrap_or(if self.interactive {
+            Format::Table
+        } else {
+            Format::Tsv
+        });
+        Style {
+            format,
+            // Colour is for people: only ever in a table.
+            color: self.color && format == Format::Table,
+            width: self.width,
+            columns,
+            header,
+        }
+    }
+}
+
+/// Whether tables are coloured: `--color`, then `NO_COLOR` (any non-empty
+/// value), then `CLICOLOR_FORCE` (any but 0), then whether stdout is a terminal.
+fn color(
+    choice: ColorChoice,
+    interactive: bool,
+    no_color: Option<&OsStr>,
+    force: Option<&OsStr>,
+) -> bool {
+    let set = |value: Option<&OsStr>| value.is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set(no_color) => false,
+        ColorChoice::Auto if set(force) && force != Some(OsStr::new("0")) => true,
+        ColorChoice::Auto => interactive,
+    }
+}
+
+/// The width tables fit: `COLUMNS` if set, else the terminal's (asked of it
+/// directly: it may report its columns with 0 rows); 0 or none counts as 80.
+fn width(columns: Option<&OsStr>, terminal: impl FnOnce() -> Option<u16>) -> u16 {
+    const DEFAULT: u16 = 80;
+    let from_env = columns
+        .and_then(OsStr::to_str)
+        .and_then(|c| c.trim().parse::<u16>().ok());
+    match from_env.or_else(terminal) {
+        Some(0) | None => DEFAULT,
+        Some(w) => w,
+    }
+}
+
+/// The `--color` choice, read ahead of parsing so that the parser's own help
+/// and errors follow it (the last one given wins, as the parse does).
+pub fn color_ahead(args: &[OsString]) -> ColorChoice {
+    let mut choice = ColorChoice::Auto;
+    let mut words = args.iter().skip(1).map(|arg| arg.to_str().unwrap_or(""));
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let value = match word.strip_prefix("--color") {
+            Some("") => words.next().unwrap_or(""),
+            Some(rest) => rest.strip_prefix('=').unwrap_or(""),
+            None => continue,
+        };
+        choice = match value {
+            "always" => ColorChoice::Always,
+            "never" => ColorChoice::Never,
+            _ => ColorChoice::Auto,
+        };
+    }
+    choice
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_the_flag_then_the_environment_then_the_terminal() {
+        use ColorChoice::{Always, Auto, Never};
+        let v = |s: &'static str| Some(OsStr::new(s));
+        for (choice, interactive, no_color, force, expected) in [
+            (Always, false, v("1"), None, true),
+            (Never, true, None, v("1"), false),
+            (Auto, true, v("1"), None, false),
+            (Auto, true, v(""), None, true),
+            (Auto, false, None, v("1"), true),
+            (Auto, false, None, v("0"), false),
+            (Auto, false, None, v(""), false),
+            (Auto, false, v("1"), v("1"), false),
+            (Auto, true, None, None, true),
+            (Auto, false, None, None, false),
+        ] {
+            assert_eq!(
+                color(choice, interactive, no_color, force),
+                expected,
+                "{choice:?} {interactive} {no_color:?} {force:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_width_is_columns_else_the_terminal_else_80() {
+        let v = |s: &'static str| Some(OsStr::new(s));
+        assert_eq!(width(v("120"), || Some(100)), 120);
+        assert_eq!(width(v(" 60 "), || Some(100)), 60);
+        assert_eq!(width(v("wide"), || Some(100)), 100);
+        assert_eq!(width(None, || Some(100)), 100);
+        assert_eq!(width(v("0"), || Some(100)), 80);
+        assert_eq!(width(None, || Some(0)), 80);
+        assert_eq!(width(None, || None), 80);
+    }
+
+    #[test]
+    fn the_colour_flag_is_read_ahead_and_the_last_one_wins() {
+        let args = |line: &str| -> Vec<OsString> { line.split(' ').map(Into::into).collect() };
+        for (line, expected) in [
+            ("aims list", ColorChoice::Auto),
+            ("aims --color never list", ColorChoice::Never),
+            ("aims --color=always list", ColorChoice::Always),
+            ("aims --color always --color=never", ColorChoice::Never),
+            ("aims --color=never --color auto", ColorChoice::Auto),
+            ("aims -- --color never", ColorChoice::Auto),
+            ("aims --colorful never", ColorChoice::Auto),
+            ("aims --color", ColorChoice::Auto),
+        ] {
+            assert_eq!(color_ahead(&args(line)), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_terminal_gets_a_table_and_only_a_table_gets_colour() {
+        let config = Config {
+            interactive: true,
+            color: true,
+            width: 80,
+        };
+        let table = config.style(None, None, true);
+        assert_eq!((table.format, table.color), (Format::Table, true));
+        let json = config.style(Some(Format::Json), None, true);
+        assert_eq!((json.format, json.color), (Format::Json, false));
+        let pipe = Config {
+            interactive: false,
+            ..config
+        };
+        assert_eq!(pipe.style(None, None, false).format, Format::Tsv);
+    }
+}

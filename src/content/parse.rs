@@ -1,0 +1,241 @@
+//! Parsing any TOML with the `toml` crate, then walking the parsed table into
+//! each kind's fields: unknown, missing and mistyped fields are reported from
+//! what the walk sees, every one of them, with its place.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use crate::diagnostic::{Problem, unknown};
+use crate::model::{KINDS, Kind, Number, Records, Shape, Text, Value, Values};
+use crate::suggest::{closest, shown};
+
+use super::structure;
+
+/// Parses `text` into records. Syntax errors stop the parse (what follows them
+/// cannot be trusted: no records); field errors (unknown, missing or mistyped)
+/// are collected record by record, so that all of them are reported, and the
+/// records that could be read are still checked.
+pub fn parse_toml(text: &str) -> (Option<Records<'_>>, Vec<Problem>) {
+    let (document, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let shape = structure::Shape::of(text);
+        if let Some(at) = shape.too_deep {
+            return (None, vec![structure::too_deep(at)]);
+        }
+        let problems = errors
+            .iter()
+            .map(|err| syntax_problem(err, &shape))
+            .collect();
+        return (None, problems);
+    }
+    let mut records = Records::default();
+    let mut problems = Vec::new();
+    for (key, value) in document.into_inner() {
+        let name = key.get_ref().as_ref();
+        if let Some(kind) = KINDS.iter().find(|kind| kind.name == name) {
+            read_records(kind, value, &mut records, &mut problems);
+        } else {
+            let kinds = KINDS.map(|kind| format!("[[{}]]", kind.name));
+            let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
+            problems.push(unknown(
+                key.span(),
+                &format!("unknown record kind `[[{}]]`", shown(name)),
+                &format!("[[{name}]]"),
+                &kinds,
+                "kinds",
+            ));
+        }
+    }
+    (Some(records), problems)
+}
+
+/// A syntax error, as the parser says it; where the structure of the text
+/// shows a key given twice, the key is named.
+fn syntax_problem(err: &toml::de::Error, shape: &structure::Shape) -> Problem {
+    let message = err.message().trim_end();
+    match err.span() {
+        Some(span) => match shape.repeated.iter().find(|(at, _)| *at == span) {
+            Some((_, key)) => Problem::new(span, format!("duplicate key `{key}`")),
+            None => Problem::new(span, message),
+        },
+        None => Problem::whole(message),
+    }
+}
+
+/// Reads each table of the array `value` as a record of `kind`.
+fn read_records<'a>(
+    kind: &'static Kind,
+    value: Spanned<DeValue<'a>>,
+    records: &mut Records<'a>,
+    problems: &mut Vec<Problem>,
+) {
+    let name = kind.name;
+    let span = value.span();
+    let DeValue::Array(array) = value.into_inner() else {
+        problems.push(Problem::new(
+            span,
+            format!("`{name}` must be an array of tables, written as [[{name}]] sections"),
+        ));
+        return;
+    };
+    for item in array {
+        let span = item.span();
+        let DeValue::Table(table) = item.into_inner() else {
+            problems.push(
+                Problem::new(span, format!("each `{name}` must be a table")).in_record(name, None),
+            );
+            records.unread.push((name, None));
+            continue;
+        };
+        match fields(kind, span, table) {
+            Ok(values) => records.add(kind, values),
+            Err((id, found)) => {
+                problems.extend(found);
+                records.unread.push((name, id));
+            }
+        }
+    }
+}
+
+/// The values of a record's fields, in the order of its kind's fields; or,
+/// if any is unknown, missing or of the wrong type, its id and every problem.
+fn fields<'a>(
+    kind: &Kind,
+    span: Range<usize>,
+    table: DeTable<'a>,
+) -> Result<Values<'a>, (Option<String>, Vec<Problem>)> {
+    // Name the record in messages by its id, when it has one.
+    let id = table
+        .get("id")
+        .and_then(|id| id.get_ref().as_str())
+        .map(str::to_owned);
+    let names = kind.field_names();
+    let mut values: Values<'a> = Default::default();
+    // Fields that are there with a bad value, or that a misspelt key was
+    // probably meant to be: not missing as well.
+    let mut accounted = vec![false; names.len()];
+    let mut problems = Vec::new();
+    for (key, value) in table {
+        let Some(slot) = names.iter().position(|name| key.get_ref() == name) else {
+            let expected: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+            let mut problem = Problem::new(
+                key.span(),
+                format!(
+                    "unknown field `{}`, expected one of {}",
+                    key.get_ref(),
+                    expected.join(", ")
+                ),
+            );
+            if let Some(meant) = closest(key.get_ref(), names.iter().copied()) {
+                accounted[names.iter().position(|name| *name == meant).unwrap_or(0)] = true;
+                problem = problem.hint(format!("did you mean `{meant}`?"));
+            }
+            problems.push(problem);
+            continue;
+        };
+        match typed(value, kind.fields[slot].shape) {
+            Ok(value) => values[slot] = Some(value),
+            Err(problem) => {
+                accounted[slot] = true;
+                problems.push(problem);
+            }
+        }
+    }
+    for (slot, field) in kind.fields.iter().enumerate() {
+        if field.required && values[slot].is_none() && !accounted[slot] {
+            problems.push(Problem::new(
+                span.start..span.start,
+                format!("missing field `{}`", field.name),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        return Ok(values);
+    }
+    let problems = problems
+        .into_iter()
+        .map(|problem| problem.in_record(kind.name, id.as_deref()))
+        .collect();
+    Err((id, problems))
+}
+
+/// A value of the shape a field needs, or the problem with it.
+fn typed(value: Spanned<DeValue<'_>>, shape: Shape) -> Result<Value<'_>, Problem> {
+    let span = value.span();
+    match (shape, value.into_inner()) {
+        (Shape::Text, DeValue::String(text)) => Ok(Value::Text(Text::new(span, text))),
+        (Shape::Number, DeValue::Integer(integer)) => {
+            let whole = i64::from_str_radix(integer.as_str(), integer.radix()).ok();
+            match whole.and_then(|n| u32::try_from(n).ok()) {
+                Some(value) => Ok(Value::Number(Number { value, span })),
+                None => Err(Problem::new(
+                    span,
+                    format!(
+                        "invalid value: integer `{}`, expected {}",
+                        whole.map_or_else(|| integer.to_string(), |n| n.to_string()),
+                        expected(shape)
+                    ),
+                )),
+            }
+        }
+        (Shape::Texts, DeValue::Array(items)) => texts(items).map(Value::Texts),
+        (shape, other) => Err(Problem::new(
+            span,
+            format!(
+                "invalid type: {}, expected {}",
+                found(&other),
+                expected(shape)
+            ),
+        )),
+    }
+}
+
+/// An array of strings, or the problem with its first item that is not one.
+fn texts(items: DeArray<'_>) -> Result<Vec<Text<'_>>, Problem> {
+    items
+        .into_iter()
+        .map(|item| match typed(item, Shape::Text)? {
+            Value::Text(text) => Ok(text),
+            _ => unreachable!("a string was asked for"),
+        })
+        .collect()
+}
+
+fn expected(shape: Shape) -> &'static str {
+    match shape {
+        Shape::Text => "a string",
+        Shape::Number => "u32",
+        Shape::Texts => "a sequence",
+    }
+}
+
+/// What a value of the wrong type is, in the words the messages use.
+fn found(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(text) => format!("string {:?}", text.as_ref()),
+        DeValue::Integer(integer) => match i64::from_str_radix(integer.as_str(), integer.radix()) {
+            Ok(n) => format!("integer `{n}`"),
+            Err(_) => format!("integer `{integer}`"),
+        },
+        DeValue::Float(float) => {
+            let shown = float.as_str().parse::<f64>().map_or_else(
+                |_| float.as_str().to_owned(),
+                |f| {
+                    let shown = f.to_string();
+                    // Whole numbers are shown as floats: `1.0`.
+                    if f.is_finite() && !shown.contains('.') {
+                        format!("{shown}.0")
+                    } else {
+                        shown
+                    }
+                },
+            );
+            format!("floating point `{shown}`")
+        }
+        DeValue::Boolean(b) => format!("boolean `{b}`"),
+        DeValue::Array(_) => "sequence".to_owned(),
+        DeValue::Table(_) | DeValue::Datetime(_) => "map".to_owned(),
+    }
+}

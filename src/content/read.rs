@@ -1,0 +1,201 @@
+//! Reading a content file's bytes: a UTF-8 text, stopped at the first sign
+//! that it is not one (a NUL byte, invalid UTF-8) or is too large, so that a
+//! device or a binary named by mistake fails at once instead of filling memory.
+
+use std::path::Path;
+
+use crate::diagnostic::locate;
+
+/// The largest content file `aims` reads: far above any real content (a
+/// million aims take about a third of this), low enough that a wrong path
+/// cannot exhaust memory.
+pub const MAX_CONTENT_BYTES: usize = 1 << 30;
+
+/// How much is read at a time, and checked before the next.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Reads a content file in chunks, stopping at the first sign that it is not a
+/// TOML text (a NUL byte, invalid UTF-8) or is too large: a device or a binary
+/// named by mistake fails at once instead of filling memory.
+pub fn read_file(path: &Path) -> anyhow::Result<String> {
+    read_limited(path, MAX_CONTENT_BYTES, CHUNK_BYTES)
+}
+
+/// `read_file` with its limits as arguments, so that tests can reach them.
+fn read_limited(path: &Path, most: usize, chunk: usize) -> anyhow::Result<String> {
+    if path.is_dir() {
+        anyhow::bail!(
+            "cannot read content file {}: it is a directory, not a TOML file",
+            path.display()
+        );
+    }
+    let cannot =
+        |err: std::io::Error| anyhow::anyhow!("cannot read content file {}: {err}", path.display());
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let size_hint = file
+        .metadata()
+        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+    // A file that says it is too large is refused before it is read.
+    if size_hint > most {
+        return Err(too_large(path, most));
+    }
+    let mut bytes = Vec::with_capacity(size_hint.min(most) + 1);
+    let mut checked = 0;
+    loop {
+        // A chunk at a time, so that a device or a binary is caught early.
+        let start = bytes.len();
+        let read = std::io::Read::read_to_end(
+            &mut std::io::Read::take(&mut file, chunk as u64),
+            &mut bytes,
+        )
+        .map_err(cannot)?;
+        if read == 0 {
+            break;
+        }
+        if bytes.len() > most {
+            return Err(too_large(path, most));
+        }
+        if let Some(nul) = bytes[start..].iter().position(|&b| b == 0) {
+            let at = start + nul;
+            let (line, column) = locate(&String::from_utf8_lossy(&bytes[..at]), at);
+            anyhow::bail!(
+                "{}:{line}:{column}: a NUL byte: this is binary data, not a TOML text file",
+                path.display()
+            );
+        }
+        checked = utf8_checked(path, &bytes, checked)?;
+    }
+    if checked < bytes.len() {
+        // The file ends inside a multi-byte character.
+        utf8_invalid(path, &bytes, checked)?;
+    }
+    String::from_utf8(bytes).map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))
+}
+
+fn too_large(path: &Path, most: usize) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{}: larger than {} MiB, the most a content file may be",
+        path.display(),
+        most >> 20
+    )
+}
+
+/// Checks the bytes after `checked` as UTF-8, allowing a character cut at the
+/// end of the chunk; returns how far the bytes are valid.
+fn utf8_checked(path: &Path, bytes: &[u8], checked: usize) -> anyhow::Result<usize> {
+    match std::str::from_utf8(&bytes[checked..]) {
+        Ok(_) => Ok(bytes.len()),
+        Err(err) if err.error_len().is_none() => Ok(checked + err.valid_up_to()),
+        Err(err) => utf8_invalid(path, bytes, checked + err.valid_up_to()),
+    }
+}
+
+fn utf8_invalid(path: &Path, bytes: &[u8], at: usize) -> anyhow::Result<usize> {
+    // Everything before `at` is valid UTF-8, so it can be located.
+    let (line, column) = locate(&String::from_utf8_lossy(&bytes[..at]), at);
+    anyhow::bail!(
+        "{}:{line}:{column}: invalid UTF-8 (byte 0x{:02x}); a content file must be UTF-8 text",
+        path.display(),
+        bytes[at]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scratch file of `bytes`, unique to the test.
+    fn scratch(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("aims-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("written");
+        path
+    }
+
+    fn error(result: anyhow::Result<String>) -> String {
+        format!("{:#}", result.expect_err("an error"))
+    }
+
+    #[test]
+    fn a_character_cut_by_a_chunk_boundary_is_read_whole() {
+        // "é" is two bytes: with chunks of 4, the first ends inside it.
+        let path = scratch("cut.toml", "abcé = 1\né".as_bytes());
+        assert_eq!(read_limited(&path, 100, 4).expect("valid"), "abcé = 1\né");
+        assert_eq!(read_limited(&path, 100, 1).expect("valid"), "abcé = 1\né");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located_in_any_chunk() {
+        let path = scratch("bad.toml", b"ab\ncd\xffe");
+        for chunk in [1, 2, 4, 5, 6, 100] {
+            assert_eq!(
+                error(read_limited(&path, 100, chunk)),
+                format!(
+                    "{}:2:3: invalid UTF-8 (byte 0xff); a content file must be UTF-8 text",
+                    path.display()
+                ),
+                "chunks of {chunk}"
+            );
+        }
+        // A file that ends inside a character.
+        let path = scratch("end.toml", b"ab\xc3");
+        assert!(
+            error(read_limited(&path, 100, 2))
+                .ends_with(":1:3: invalid UTF-8 (byte 0xc3); a content file must be UTF-8 text")
+        );
+    }
+
+    #[test]
+    fn a_nul_byte_is_located() {
+        let path = scratch("nul.toml", b"a = 1\nbc\0");
+        assert_eq!(
+            error(read_limited(&path, 100, 3)),
+            format!(
+                "{}:2:3: a NUL byte: this is binary data, not a TOML text file",
+                path.display()
+            )
+        );
+    }
+
+    #[test]
+    fn the_size_limit_takes_a_file_of_its_size_and_refuses_one_byte_more() {
+        let most = 3 << 20;
+        let at_most = scratch("most.toml", &vec![b'#'; most]);
+        assert_eq!(
+            read_limited(&at_most, most, 1 << 20)
+                .expect("at the limit")
+                .len(),
+            most
+        );
+        let over = scratch("over.toml", &vec![b'#'; most + 1]);
+        let refused = format!(
+            "{}: larger than 3 MiB, the most a content file may be",
+            over.display()
+        );
+        assert_eq!(error(read_limited(&over, most, 1 << 20)), refused);
+        // A file that says it is empty (as /proc's do) is refused as it is read.
+        let status = Path::new("/proc/self/status");
+        assert_eq!(
+            error(read_limited(status, 100, 10)),
+            "/proc/self/status: larger than 0 MiB, the most a content file may be"
+        );
+        assert!(read_limited(status, 1 << 20, 10).is_ok());
+    }
+
+    #[test]
+    fn a_directory_or_a_missing_file_is_named() {
+        let dir = std::env::temp_dir();
+        assert_eq!(
+            error(read_file(&dir)),
+            format!(
+                "cannot read content file {}: it is a directory, not a TOML file",
+                dir.display()
+            )
+        );
+        assert!(
+            error(read_file(Path::new("/no/such.toml")))
+                .starts_with("cannot read content file /no/such.toml: ")
+        );
+    }
+}

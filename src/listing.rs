@@ -1,0 +1,327 @@
+//! Listings: the rows and columns each command prints, as pure functions of
+//! the content (and, for aims, of what a query selected).
+
+use serde::ser::{Serialize, Serializer};
+
+use crate::check::quote::fold_whitespace as fold;
+use crate::model::{Aim, Content, Ref};
+
+/// One value of a row, typed for JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Text(String),
+    /// A string or JSON null.
+    Maybe(Option<String>),
+    List(Vec<String>),
+    Count(usize),
+    /// A count in a cross-table: a dot when zero in a table, so the eye finds
+    /// the numbers.
+    Tally(usize),
+}
+
+impl Field {
+    /// The field as text, with lists joined by `separator`.
+    pub fn text(&self, separator: &str) -> String {
+        match self {
+            Field::Text(text) | Field::Maybe(Some(text)) => text.clone(),
+            Field::Maybe(None) => String::new(),
+            Field::List(items) => items.join(separator),
+            Field::Count(n) | Field::Tally(n) => n.to_string(),
+        }
+    }
+
+    /// The field as a table shows it.
+    pub fn cell(&self) -> String {
+        match self {
+            Field::Tally(0) => ".".to_owned(),
+            // A tab would throw the columns out of line.
+            field => field.text(", ").replace('\t', " "),
+        }
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Text(text) => serializer.serialize_str(text),
+            Field::Maybe(maybe) => maybe.serialize(serializer),
+            Field::List(items) => items.serialize(serializer),
+            Field::Count(n) | Field::Tally(n) => serializer.serialize_u64(*n as u64),
+        }
+    }
+}
+
+/// What a listing command prints: rows of fields under named columns.
+#[derive(Debug)]
+pub struct Listing {
+    /// What the rows are, for "no aims match".
+    pub noun: &'static str,
+    /// Every column, in the order of the JSON keys.
+    pub columns: Vec<String>,
+    /// The columns a table and markdown show unless `--columns` says otherwise.
+    pub brief: Vec<String>,
+    /// A cross-table: one space between columns, and numbers for headers (with
+    /// a legend) when the names do not fit.
+    pub compact: bool,
+    pub rows: Vec<Vec<Field>>,
+    /// Said under a table or markdown (never in machine formats).
+    pub notes: Vec<String>,
+}
+
+/// Column names from string literals.
+pub fn names(names: &[&str]) -> Vec<String> {
+    names.iter().map(|&name| name.to_owned()).collect()
+}
+
+/// A kind of record aims are tagged with, for the rows and columns of `matrix`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Pillar,
+    Domain,
+    Clause,
+    Source,
+}
+
+/// The columns of an aim, in the order of the JSON keys.
+pub const AIM_COLUMNS: &[&str] = &[
+    "id", "title", "quote", "source", "citation", "clause", "pillars", "domains",
+];
+
+/// How to cite an aim: its clause (as quoted in its source), or its source.
+pub fn citation(content: &Content, aim: &Aim) -> String {
+    let source = &content.sources[aim.source.index()];
+    match aim.clause.as_ref().map(|c| &content.clauses[c.index()]) {
+        Some(clause) => format!(
+            "{}, Art. {}, item {} (as quoted in \"{}\")",
+            clause.instrument, clause.article.value, clause.item.value, source.title
+        ),
+        None => format!("\"{}\"", source.title),
+    }
+}
+
+/// The rows of these aims.
+pub fn aims(content: &Content, selected: &[usize]) -> Listing {
+    let rows = selected
+        .iter()
+        .map(|&i| {
+            let aim = &content.aims[i];
+            vec![
+                Field::Text(aim.id.to_string()),
+                Field::Text(aim.title.to_string()),
+                Field::Text(fold(&aim.quote).into_owned()),
+                Field::Text(aim.source.id.to_string()),
+                Field::Text(citation(content, aim)),
+                Field::Maybe(aim.clause.as_ref().map(|c| c.id.to_string())),
+                Field::List(aim.pillars.iter().map(|p| p.id.to_string()).collect()),
+                Field::List(aim.domains.iter().map(|d| d.id.to_string()).collect()),
+            ]
+        })
+        .collect();
+    let clauses: Vec<usize> = selected
+        .iter()
+        .filter_map(|&i| content.aims[i].clause.as_ref().map(Ref::index))
+        .collect();
+    Listing {
+        noun: "aims",
+        columns: names(AIM_COLUMNS),
+        brief: names(&["id", "title", "quote"]),
+        compact: false,
+        rows,
+        notes: clause_notes(content, &clauses),
+    }
+}
+
+/// The records of a facet an aim carries (indices into that facet's records).
+fn tags<'c>(aim: &'c Aim<'c>, facet: Facet) -> &'c [Ref<'c>] {
+    match facet {
+        Facet::Pillar => &aim.pillars,
+        Facet::Domain => &aim.domains,
+        Facet::Clause => aim.clause.as_slice(),
+        Facet::Source => std::slice::from_ref(&aim.source),
+    }
+}
+
+/// The ids of a facet's records.
+fn facet_ids<'c>(content: &'c Content<'_>, facet: Facet) -> Vec<&'c str> {
+    match facet {
+        Facet::Pillar => content.pillars.iter().map(|p| &*p.id).collect(),
+        Facet::Domain => content.domains.iter().map(|d| &*d.id).collect(),
+        Facet::Clause => content.clauses.iter().map(|c| &*c.id).collect(),
+        Facet::Source => content.sources.iter().map(|s| &*s.id).collect(),
+    }
+}
+
+/// How many aims carry each record of a facet.
+fn counts(content: &Content, facet: Facet) -> Vec<usize> {
+    let mut counts = vec![0; facet_ids(content, facet).len()];
+    for aim in &content.aims {
+        for tag in tags(aim, facet) {
+            counts[tag.index()] += 1;
+        }
+    }
+    counts
+}
+
+/// How many of the selected aims carry each pair of a row and a column record.
+pub fn matrix(content: &Content, selected: &[usize], rows: Facet, cols: Facet) -> Listing {
+    let row_ids = facet_ids(content, rows);
+    let col_ids = facet_ids(content, cols);
+    let mut cells = vec![vec![0; col_ids.len()]; row_ids.len()];
+    for &i in selected {
+        let aim = &content.aims[i];
+        for r in tags(aim, rows) {
+            for c in tags(aim, cols) {
+                cells[r.index()][c.index()] += 1;
+            }
+        }
+    }
+    let mut columns = vec!["id".to_owned()];
+    columns.extend(col_ids.iter().map(|&id| id.to_owned()));
+    let clauses_shown = rows == Facet::Clause || cols == Facet::Clause;
+    Listing {
+        noun: "rows",
+        brief: columns.clone(),
+        columns,
+        rows: row_ids
+            .iter()
+            .zip(cells)
+            .map(|(id, counts)| {
+                let mut row = vec![Field::Text((*id).to_owned())];
+                row.extend(counts.into_iter().map(Field::Tally));
+                row
+            })
+            .collect(),
+        compact: true,
+        notes: if clauses_shown {
+            clause_notes(content, &(0..content.clauses.len()).collect::<Vec<_>>())
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+pub fn pillars(content: &Content) -> Listing {
+    let counts = counts(content, Facet::Pillar);
+    Listing {
+        noun: "pillars",
+        columns: names(&["id", "name", "description", "aims"]),
+        brief: names(&["id", "name", "aims", "description"]),
+        compact: false,
+        rows: content
+            .pillars
+            .iter()
+            .zip(counts)
+            .map(|(p, n)| {
+                vec![
+                    Field::Text(p.id.to_string()),
+                    Field::Text(p.name.to_string()),
+                    Field::Text(p.description.to_string()),
+                    Field::Count(n),
+                ]
+            })
+            .collect(),
+        notes: Vec::new(),
+    }
+}
+
+pub fn domains(content: &Content) -> Listing {
+    let counts = counts(content, Facet::Domain);
+    Listing {
+        noun: "domains",
+        columns: names(&["id", "name", "aliases", "description", "aims"]),
+        brief: names(&["id", "name", "aliases", "aims"]),
+        compact: false,
+        rows: content
+            .domains
+            .iter()
+            .zip(counts)
+            .map(|(d, n)| {
+                vec![
+                    Field::Text(d.id.to_string()),
+                    Field::Text(d.name.to_string()),
+                    Field::List(d.aliases.iter().map(ToString::to_string).collect()),
+                    Field::Text(d.description.to_string()),
+                    Field::Count(n),
+                ]
+            })
+            .collect(),
+        notes: Vec::new(),
+    }
+}
+
+pub fn clauses_listing(content: &Content) -> Listing {
+    let counts = counts(content, Facet::Clause);
+    Listing {
+        noun: "clauses",
+        columns: names(&[
+            "id",
+            "text",
+            "instrument",
+            "article",
+            "item",
+            "source",
+            "aims",
+        ]),
+        brief: names(&["id", "text", "aims"]),
+        compact: false,
+        rows: content
+            .clauses
+            .iter()
+            .zip(counts)
+            .map(|(c, n)| {
+                vec![
+                    Field::Text(c.id.to_string()),
+                    Field::Text(fold(&c.text).into_owned()),
+                    Field::Text(c.instrument.to_string()),
+                    Field::Count(c.article.value as usize),
+                    Field::Count(c.item.value as usize),
+                    Field::Text(c.source.id.to_string()),
+                    Field::Count(n),
+                ]
+            })
+            .collect(),
+        notes: clause_notes(content, &(0..content.clauses.len()).collect::<Vec<_>>()),
+    }
+}
+
+pub fn sources(content: &Content) -> Listing {
+    let counts = counts(content, Facet::Source);
+    Listing {
+        noun: "sources",
+        columns: names(&["id", "title", "standing", "aims"]),
+        brief: names(&["id", "title", "aims", "standing"]),
+        compact: false,
+        rows: content
+            .sources
+            .iter()
+            .zip(counts)
+            .map(|(s, n)| {
+                vec![
+                    Field::Text(s.id.to_string()),
+                    Field::Text(s.title.to_string()),
+                    Field::Text(fold(&s.standing).into_owned()),
+                    Field::Count(n),
+                ]
+            })
+            .collect(),
+        notes: Vec::new(),
+    }
+}
+
+/// Where clauses are shown, say that they are as their source quotes them, not
+/// the instrument's official text: one note per source and instrument.
+fn clause_notes(content: &Content, clauses: &[usize]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for &c in clauses {
+        let clause = &content.clauses[c];
+        let note = format!(
+            "clauses are as quoted in \"{}\", not the official text of the {}: its wording and order may differ (see `aims sources`)",
+            content.sources[clause.source.index()].title,
+            clause.instrument
+        );
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    notes
+}

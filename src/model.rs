@@ -1,0 +1,486 @@
+//! The content model: the five kinds of record, each defined once (its fields,
+//! their types and docs, and the keys it answers to), and the content they make.
+//!
+//! One `records!` definition per kind gives the struct that the parser, the fast
+//! reader, the checks and the queries share; the field table the parsers fill
+//! and the JSON Schema is written from; and the keys (id, name, aliases) that
+//! users type, that must not collide and that justify a tag.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::{Deref, Range};
+
+/// A string of a content file with its place: borrowed from the file's text
+/// unless an escape had to be decoded. (Not `PartialEq`: compare the strings.)
+#[derive(Debug, Clone)]
+pub struct Text<'a> {
+    pub value: Cow<'a, str>,
+    pub span: Range<usize>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(span: Range<usize>, value: impl Into<Cow<'a, str>>) -> Self {
+        Text {
+            value: value.into(),
+            span,
+        }
+    }
+}
+
+impl Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.value
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.value)
+    }
+}
+
+/// A whole number of a content file, with its place.
+#[derive(Debug, Clone)]
+pub struct Number {
+    pub value: u32,
+    pub span: Range<usize>,
+}
+
+/// A reference to a record of another kind, by its id: the index of that
+/// record once the content is resolved.
+#[derive(Debug, Clone)]
+pub struct Ref<'a> {
+    pub id: Text<'a>,
+    index: usize,
+}
+
+impl<'a> Ref<'a> {
+    pub fn new(id: Text<'a>) -> Self {
+        Ref {
+            id,
+            index: usize::MAX,
+        }
+    }
+
+    /// The index of the record this names, among the records of its kind.
+    /// Only a resolved content (`Content`) has them.
+    pub fn index(&self) -> usize {
+        debug_assert!(self.index != usize::MAX, "read before it was resolved");
+        self.index
+    }
+
+    pub(crate) fn resolve(&mut self, index: usize) {
+        self.index = index;
+    }
+}
+
+/// A value as a parser read it, before it is put in its record's field.
+#[derive(Debug)]
+pub enum Value<'a> {
+    Text(Text<'a>),
+    Number(Number),
+    Texts(Vec<Text<'a>>),
+}
+
+/// What a field holds, in TOML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A string.
+    Text,
+    /// A whole number, 0 to 4,294,967,295.
+    Number,
+    /// An array of strings.
+    Texts,
+}
+
+/// One field of a kind of record.
+#[derive(Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub shape: Shape,
+    pub required: bool,
+    /// Its doc comment, a line a string, as the schema shows it.
+    pub docs: &'static [&'static str],
+}
+
+/// What a key of a record is to the user who types it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The id: one word, unique within its kind.
+    Id,
+    /// A name or title, matched ignoring case; it may hold spaces.
+    Name,
+    /// Another word for the record: one word, like an id.
+    Alias,
+}
+
+/// A field whose values a record answers to, and what they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub role: Role,
+    pub field: &'static str,
+}
+
+impl Key {
+    /// Whether the key is typed as one word on the command line.
+    pub fn is_word(self) -> bool {
+        matches!(self.role, Role::Id | Role::Alias)
+    }
+
+    /// What one value of the key is called in messages: "id", "title", "alias".
+    pub fn label(self) -> &'static str {
+        match self.role {
+            Role::Alias => "alias",
+            Role::Id | Role::Name => self.field,
+        }
+    }
+}
+
+/// A kind of record: its name in the file (`[[aim]]`), its docs and fields.
+#[derive(Debug)]
+pub struct Kind {
+    pub name: &'static str,
+    pub docs: &'static [&'static str],
+    pub fields: &'static [Field],
+}
+
+impl Kind {
+    pub fn field_names(&self) -> Vec<&'static str> {
+        self.fields.iter().map(|f| f.name).collect()
+    }
+}
+
+/// The largest number of fields a kind has.
+pub const MOST_FIELDS: usize = 7;
+
+/// The values of a record's fields, in the order of its kind's fields; None
+/// where a field is absent (and after the last).
+pub type Values<'a> = [Option<Value<'a>>; MOST_FIELDS];
+
+/// A Rust type a field can have, and the shape it has in TOML.
+pub trait FieldType<'a>: Sized {
+    const SHAPE: Shape;
+    const REQUIRED: bool;
+    /// The field from the value a parser read (None: absent). The parser has
+    /// checked the value's shape, and that a required field is there.
+    fn from_value(value: Option<Value<'a>>) -> Self;
+}
+
+impl<'a> FieldType<'a> for Text<'a> {
+    const SHAPE: Shape = Shape::Text;
+    const REQUIRED: bool = true;
+    fn from_value(value: Option<Value<'a>>) -> Self {
+        match value {
+            Some(Value::Text(text)) => text,
+            _ => unreachable!("the parser checks a required string"),
+        }
+    }
+}
+
+impl<'a> FieldType<'a> for Number {
+    const SHAPE: Shape = Shape::Number;
+    const REQUIRED: bool = true;
+    fn from_value(value: Option<Value<'a>>) -> Self {
+        match value {
+            Some(Value::Number(number)) => number,
+            _ => unreachable!("the parser checks a required number"),
+        }
+    }
+}
+
+impl<'a> FieldType<'a> for Ref<'a> {
+    const SHAPE: Shape = Shape::Text;
+    const REQUIRED: bool = true;
+    fn from_value(value: Option<Value<'a>>) -> Self {
+        Ref::new(Text::from_value(value))
+    }
+}
+
+impl<'a> FieldType<'a> for Option<Ref<'a>> {
+    const SHAPE: Shape = Shape::Text;
+    const REQUIRED: bool = false;
+    fn from_value(value: Option<Value<'a>>) -> Self {
+        value.map(|value| Ref::from_value(Some(value)))
+    }
+}
+
+impl<'a> FieldType<'a> for Vec<Text<'a>> {
+    const SHAPE: Shape = Shape::Texts;
+    const REQUIRED: bool = false;
+    fn from_value(value: Option<Value<'a>>) -> Self {
+        match value {
+            Some(Value::Texts(texts)) => texts,
+            None => Vec::new(),
+            Some(_) => unreachable!("the parser checks an array of strings"),
+        }
+    }
+}
+
+impl<'a> FieldType<'a> for Vec<Ref<'a>> {
+    const SHAPE: Shape = Shape::Texts;
+    const REQUIRED: bool = false;
+    fn from_value(value: Option<Value<'a>>) -> Self {
+        Vec::<Text>::from_value(value)
+            .into_iter()
+            .map(Ref::new)
+            .collect()
+    }
+}
+
+/// A field that holds keys: one string, or several.
+pub trait KeyField<'a> {
+    fn texts(&self) -> &[Text<'a>];
+}
+
+impl<'a> KeyField<'a> for Text<'a> {
+    fn texts(&self) -> &[Text<'a>] {
+        std::slice::from_ref(self)
+    }
+}
+
+impl<'a> KeyField<'a> for Vec<Text<'a>> {
+    fn texts(&self) -> &[Text<'a>] {
+        self
+    }
+}
+
+/// A kind of record, as the parsers, checks and queries see it.
+pub trait Record<'a>: Sized {
+    const KIND: &'static Kind;
+    /// The record from its fields' values, in the order of `KIND.fields`.
+    fn from_values(values: Values<'a>) -> Self;
+    /// The keys the record answers to, id first, each with what it is.
+    fn keys(&self) -> Vec<(&Text<'a>, Key)>;
+    fn id(&self) -> &Text<'a>;
+}
+
+/// Defines each kind of record once: the struct, its `Kind` (fields with their
+/// shapes and docs) and its keys.
+macro_rules! records {
+    ($(
+        $(#[doc = $kind_doc:literal])*
+        $name:ident $kind:literal in $table:ident {
+            $( $(#[doc = $doc:literal])* $field:ident : $ty:ty, )*
+        }
+        keys { $($key:ident : $role:ident),* }
+    )*) => {
+        $(
+            $(#[doc = $kind_doc])*
+            #[derive(Debug)]
+            pub struct $name<'a> {
+                $( $(#[doc = $doc])* pub $field: $ty, )*
+            }
+
+            impl<'a> Record<'a> for $name<'a> {
+                const KIND: &'static Kind = &Kind {
+                    name: $kind,
+                    docs: &[$($kind_doc),*],
+                    fields: &[$(Field {
+                        name: stringify!($field),
+                        shape: <$ty as FieldType>::SHAPE,
+                        required: <$ty as FieldType>::REQUIRED,
+                        docs: &[$($doc),*],
+                    }),*],
+                };
+
+                fn from_values(values: Values<'a>) -> Self {
+                    let mut values = values.into_iter();
+                    $name {
+                        $( $field: FieldType::from_value(values.next().flatten()), )*
+                    }
+                }
+
+                fn keys(&self) -> Vec<(&Text<'a>, Key)> {
+                    let mut keys = Vec::new();
+                    $( keys.extend(KeyField::texts(&self.$key).iter().map(|k| {
+                        (k, Key { role: Role::$role, field: stringify!($key) })
+                    })); )*
+                    keys
+                }
+
+                fn id(&self) -> &Text<'a> {
+                    &self.id
+                }
+            }
+        )*
+
+        /// Every kind of record, in the order a content file lists them.
+        pub const KINDS: [&Kind; 5] = [$(<$name as Record>::KIND),*];
+
+        /// Records as a parser read them, each kind in the order of the file.
+        #[derive(Debug, Default)]
+        pub struct Records<'a> {
+            $( pub $table: Vec<$name<'a>>, )*
+            /// The records that could not be read, by kind and id (if they had
+            /// one): a reference to one of them is not dangling, only unread.
+            pub unread: Vec<(&'static str, Option<String>)>,
+        }
+
+        impl<'a> Records<'a> {
+            /// Adds a record of `kind` from its fields' values, which a parser
+            /// has checked against the kind's fields.
+            pub fn add(&mut self, kind: &Kind, values: Values<'a>) {
+                $( if kind.name == $kind {
+                    return self.$table.push($name::from_values(values));
+                } )*
+                unreachable!("a kind of KINDS");
+            }
+        }
+    };
+}
+
+records! {
+    /// A document the aims are quoted from.
+    Source "source" in sources {
+        /// A short id to type, such as `assembly-aims`: no white space or comma.
+        id: Text<'a>,
+        /// The document's title, as it cites it.
+        title: Text<'a>,
+        /// A note on what the document is and how far it can be relied on.
+        standing: Text<'a>,
+        /// The document's full text, verbatim: every quote must stand in it.
+        text: Text<'a>,
+    }
+    keys { id: Id, title: Name }
+
+    /// One of the pillars the Assembly is built around.
+    Pillar "pillar" in pillars {
+        /// A short id to type, such as `shared-history`: no white space or comma.
+        id: Text<'a>,
+        /// The pillar's name; `--pillar` matches it too, ignoring case.
+        name: Text<'a>,
+        /// What the pillar is, in a sentence.
+        description: Text<'a>,
+    }
+    keys { id: Id, name: Name }
+
+    /// A field of cooperation.
+    Domain "domain" in domains {
+        /// A short id to type, such as `transport`: no white space or comma.
+        id: Text<'a>,
+        /// The domain's name; `--domain` matches it too, ignoring case.
+        name: Text<'a>,
+        /// Other words a user may type for it, such as `transportation`. An aim's
+        /// quote justifies the domain by its id, name or one of these, as whole words.
+        aliases: Vec<Text<'a>>,
+        /// What the domain covers, in a sentence.
+        description: Text<'a>,
+    }
+    keys { id: Id, name: Name, aliases: Alias }
+
+    /// An item of an article of a legal instrument, as its source quotes it.
+    Clause "clause" in clauses {
+        /// `ARTICLE.ITEM`, such as `2.7`.
+        id: Text<'a>,
+        /// The legal instrument, such as `Nakhchivan Agreement`.
+        instrument: Text<'a>,
+        /// The article's number.
+        article: Number,
+        /// The item's number within the article, in the source's order.
+        item: Number,
+        /// The id of the source that quotes the clause.
+        source: Ref<'a>,
+        /// The clause's text, verbatim as the source quotes it.
+        text: Text<'a>,
+    }
+    keys { id: Id }
+
+    /// A stated aim, with the quote that states it.
+    Aim "aim" in aims {
+        /// A short slug people can type, such as `combat-terrorism`.
+        id: Text<'a>,
+        /// A short summary, in the content author's words.
+        title: Text<'a>,
+        /// Verbatim from the source: letters, case and punctuation as there; runs
+        /// of white space may differ; `...` joins excerpts that stand in that order.
+        quote: Text<'a>,
+        /// The id of the source the quote is from.
+        source: Ref<'a>,
+        /// The id of the clause the quote is from, if it is one (`2.7`).
+        clause: Option<Ref<'a>>,
+        /// Ids of the pillars the quote names.
+        pillars: Vec<Ref<'a>>,
+        /// Ids of the domains the quote names (by id, name or alias).
+        domains: Vec<Ref<'a>>,
+    }
+    keys { id: Id }
+}
+
+/// A content that has passed every check, its references resolved: every
+/// `Ref` holds the index of the record it names.
+#[derive(Debug)]
+pub struct Content<'a> {
+    records: Records<'a>,
+}
+
+impl<'a> Content<'a> {
+    /// Only the loader makes a `Content`, from records it has checked and resolved.
+    pub(crate) fn resolved(records: Records<'a>) -> Self {
+        Content { records }
+    }
+}
+
+impl<'a> Deref for Content<'a> {
+    type Target = Records<'a>;
+    fn deref(&self) -> &Records<'a> {
+        &self.records
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_fits_the_parsers_slots_and_starts_with_its_id() {
+        for kind in KINDS {
+            assert!(kind.fields.len() <= MOST_FIELDS, "{}", kind.name);
+            assert_eq!(kind.fields[0].name, "id", "{}", kind.name);
+            assert!(kind.fields[0].required, "{}", kind.name);
+        }
+        assert_eq!(
+            KINDS.map(|k| k.name),
+            ["source", "pillar", "domain", "clause", "aim"]
+        );
+    }
+
+    #[test]
+    fn a_kind_says_which_fields_are_required_and_their_shapes() {
+        let aim = Aim::KIND;
+        let required: Vec<&str> = aim
+            .fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(required, ["id", "title", "quote", "source"]);
+        let clause = Clause::KIND;
+        assert_eq!(clause.fields[2].shape, Shape::Number);
+        assert_eq!(Domain::KIND.fields[2].shape, Shape::Texts);
+    }
+
+    #[test]
+    fn keys_come_id_first_with_their_roles() {
+        let text = |s: &'static str| Text::new(0..0, s);
+        let domain = Domain {
+            id: text("transport"),
+            name: text("Transport"),
+            aliases: vec![text("transportation")],
+            description: text(""),
+        };
+        let keys: Vec<(&str, &str, bool)> = domain
+            .keys()
+            .into_iter()
+            .map(|(t, k)| (&**t, k.label(), k.is_word()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("transport", "id", true),
+                ("Transport", "name", false),
+                ("transportation", "alias", true)
+            ]
+        );
+    }
+}
