@@ -251,7 +251,9 @@ pub trait Record<'a>: Sized {
     /// The record from its fields' values, in the order of `KIND.fields`.
     fn from_values(values: Values<'a>) -> Self;
     /// The keys the record answers to, id first, each with what it is.
-    fn keys(&self) -> Vec<(&Text<'a>, Key)>;
+    fn keys<'r>(&'r self) -> impl Iterator<Item = (&'r Text<'a>, Key)>
+    where
+        'a: 'r;
     fn id(&self) -> &Text<'a>;
 }
 
@@ -291,12 +293,14 @@ macro_rules! records {
                     }
                 }
 
-                fn keys(&self) -> Vec<(&Text<'a>, Key)> {
-                    let mut keys = Vec::new();
-                    $( keys.extend(KeyField::texts(&self.$key).iter().map(|k| {
+                fn keys<'r>(&'r self) -> impl Iterator<Item = (&'r Text<'a>, Key)>
+                where
+                    'a: 'r,
+                {
+                    std::iter::empty()
+                    $( .chain(KeyField::texts(&self.$key).iter().map(|k| {
                         (k, Key { role: Role::$role, field: stringify!($key) })
-                    })); )*
-                    keys
+                    })) )*
                 }
 
                 fn id(&self) -> &Text<'a> {
@@ -471,7 +475,6 @@ mod tests {
         };
         let keys: Vec<(&str, &str, bool)> = domain
             .keys()
-            .into_iter()
             .map(|(t, k)| (&**t, k.label(), k.is_word()))
             .collect();
         assert_eq!(

@@ -135,18 +135,15 @@ fn facet<'a, R: Record<'a>>(
     let mut allowed = Vec::new();
     for value in values {
         let wanted = nonempty(&format!("{kind} value"), value)?.to_lowercase();
-        let found = records.iter().position(|record| {
-            record
-                .keys()
-                .iter()
-                .any(|(key, _)| key.to_lowercase() == wanted)
-        });
+        let found = records
+            .iter()
+            .position(|record| record.keys().any(|(key, _)| key.to_lowercase() == wanted));
         let Some(i) = found else {
             let all: Vec<(&str, &str)> = records
                 .iter()
                 .flat_map(|record| {
                     let id: &str = record.id();
-                    record.keys().into_iter().map(move |(key, _)| (&**key, id))
+                    record.keys().map(move |(key, _)| (&**key, id))
                 })
                 .collect();
             let ids: Vec<&str> = records.iter().map(|record| &**record.id()).collect();

@@ -58,6 +58,18 @@ fn check_passes_on_the_built_in_content() {
     );
 }
 
+/// Two clauses whose texts start at the same place in their source are in
+/// order whatever their numbers: neither stands before the other.
+#[test]
+fn clauses_that_start_together_are_in_order() {
+    expect(
+        &["check", "tests/data/clause-same-start.toml"],
+        "tests/data/clause-same-start.toml: ok, 2 aims, 0 pillars, 0 domains, 2 clauses, 1 source\n",
+        "",
+        0,
+    );
+}
+
 #[test]
 fn check_takes_a_path_or_the_content_in_use() {
     expect(&["check", VALID], VALID_OK, "", 0);
@@ -162,6 +174,16 @@ const BROKEN: &[(&str, &str)] = &[
         ),
     ),
     (
+        "empty-fields.toml",
+        concat!(
+            "aims: error: tests/data/broken/empty-fields.toml:6:8: source `page` has an empty text\n",
+            "aims: error: tests/data/broken/empty-fields.toml:14:8: clause `2.1` has an empty text\n",
+            "aims: error: tests/data/broken/empty-fields.toml:18:9: aim `peace` has an empty title\n",
+            "aims: error: tests/data/broken/empty-fields.toml:19:9: aim `peace` has an empty quote\n",
+            "aims: tests/data/broken/empty-fields.toml has 4 problems\n",
+        ),
+    ),
+    (
         "empty.toml",
         concat!(
             "aims: error: tests/data/broken/empty.toml: the content has no [[aim]] records\n",
@@ -211,6 +233,17 @@ const BROKEN: &[(&str, &str)] = &[
         concat!(
             "aims: error: tests/data/broken/unjustified-tag.toml:25:21: aim `trade` is tagged with domain `peace`, but its quote does not say so\n",
             "  hint: a tag must be justified by the words of the aim's own quote: one of `peace`, `Peace and stability`, `stability`\n",
+        ),
+    ),
+    (
+        "unread-record.toml",
+        concat!(
+            "aims: error: tests/data/broken/unread-record.toml:4:1: in [[source]] `page`: missing field `text`\n",
+            "aims: error: tests/data/broken/unread-record.toml:9:1: in [[pillar]] `other`: missing field `description`\n",
+            "aims: error: tests/data/broken/unread-record.toml:13:1: in [[pillar]] `book`: missing field `description`\n",
+            "aims: error: tests/data/broken/unread-record.toml:27:10: aim `trade` names unknown source `book`\n",
+            "  hint: no sources are defined\n",
+            "aims: tests/data/broken/unread-record.toml has 4 problems\n",
         ),
     ),
     (

@@ -123,7 +123,10 @@ impl<'a> Index<'a> {
 /// character or comma.
 fn malformed(name: &str, value: &Text<'_>, key: Key, problems: &mut Vec<Problem>) {
     let bad = |c: &char| c.is_whitespace() || c.is_control() || *c == ',';
-    if let Some(bad) = value.chars().find(bad).filter(|_| key.is_word()) {
+    if !key.is_word() {
+        return;
+    }
+    if let Some(bad) = value.chars().find(bad) {
         problems.push(
             Problem::new(
                 value.span.clone(),

@@ -405,7 +405,7 @@ impl Terms {
     fn new<'a, R: Record<'a>>(records: &[R]) -> Self {
         let written: Vec<Vec<String>> = records
             .iter()
-            .map(|r| r.keys().into_iter().map(|(t, _)| t.to_string()).collect())
+            .map(|r| r.keys().map(|(t, _)| t.to_string()).collect())
             .collect();
         let folded = written
             .iter()

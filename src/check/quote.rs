@@ -400,4 +400,147 @@ mod tests {
             assert_eq!(words.contains(term), expected, "{term:?}");
         }
     }
+
+    #[test]
+    fn white_space_folds_to_single_spaces_borrowing_what_is_folded_already() {
+        for (text, expected, borrowed) in [
+            ("", "", true),
+            ("a b", "a b", true),
+            ("é b", "é b", true),
+            ("éb", "éb", true),
+            ("a  b", "a b", false),
+            ("a   b", "a b", false),
+            ("a    b", "a b", false),
+            (" a", "a", false),
+            ("a ", "a", false),
+            ("a\tb", "a b", false),
+            ("a\t\tb", "a b", false),
+            ("a\nb", "a b", false),
+            ("a\r\nb", "a b", false),
+            ("a\u{b}\u{c}b", "a b", false),
+            ("é\tb", "é b", false),
+            ("é  b", "é b", false),
+            (" é", "é", false),
+            ("é ", "é", false),
+            ("\u{a0}", "", false),
+            ("é\u{a0}é", "é é", false),
+            ("é\u{3000} é", "é é", false),
+        ] {
+            let folded = fold_whitespace(text);
+            assert_eq!(folded, expected, "{text:?}");
+            assert_eq!(matches!(folded, Cow::Borrowed(_)), borrowed, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_shown_end_or_start_is_cut_only_past_its_length() {
+        assert_eq!(tail("abc", 3), "abc");
+        assert_eq!(tail("abcd", 3), "...bcd");
+        assert_eq!(tail("çé", 3), "çé");
+        assert_eq!(head("abc", 3), "abc");
+        assert_eq!(head("abcd", 3), "abc...");
+        assert_eq!(head("çéàü", 3), "çéà...");
+    }
+
+    #[test]
+    fn excerpts_part_at_each_ellipsis() {
+        let parts: Vec<&str> = excerpts("a. b... c....d...").collect();
+        assert_eq!(parts, ["a. b", " c", ".d", ""]);
+        assert_eq!(excerpts("no dots").collect::<Vec<_>>(), ["no dots"]);
+    }
+
+    #[test]
+    fn a_mismatch_shows_whole_words_in_any_script() {
+        let text = Normalized::new("Türk dünyası birliği; and peace and stability.");
+        for (quote, matched, quote_next, source_next) in [
+            // Parted inside a word: the hint starts at that word.
+            (
+                "Türk dünyası birlik",
+                "Türk dünyası",
+                "birlik",
+                Some("birliği; and peace and s..."),
+            ),
+            (
+                "peace and security",
+                "peace and",
+                "security",
+                Some("stability."),
+            ),
+            // Parted at a word's end.
+            ("and stability!", "and stability", "!", Some(".")),
+            // The quote goes on where the text ends.
+            ("stability. More", "stability.", "More", None),
+            // Longer than the text after the cursor: no start of it stands.
+            (
+                "war and peace and war and peace and war and peace and war",
+                "",
+                "war and peace and war an...",
+                None,
+            ),
+        ] {
+            let mismatch = text.find(quote).expect_err(quote);
+            assert_eq!(
+                mismatch,
+                Mismatch {
+                    matched: matched.to_owned(),
+                    quote_next: quote_next.to_owned(),
+                    source_next: source_next.map(str::to_owned),
+                },
+                "{quote:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mismatch_after_an_ellipsis_is_looked_for_after_the_excerpt_before() {
+        let text = Normalized::new("one two three. one two four.");
+        let mismatch = text.find("three ... one two five").expect_err("five");
+        assert_eq!(mismatch.matched, "one two");
+        assert_eq!(mismatch.quote_next, "five");
+        assert_eq!(mismatch.source_next.as_deref(), Some("four."));
+        // Each excerpt is found after the one before it.
+        assert_eq!(text.find("two ... two").expect("in order"), [4..7, 19..22]);
+    }
+
+    #[test]
+    fn a_mismatch_renders_its_hints() {
+        let text = Normalized::new("peace and stability");
+        let render = |quote: &str| {
+            let problem = text
+                .find(quote)
+                .expect_err(quote)
+                .problem(0..1, "the quote", "the page");
+            (problem.message, problem.hints)
+        };
+        let rule = "letters, case and punctuation must be as in the source; `...` joins excerpts in their order";
+        assert_eq!(
+            render("war"),
+            (
+                "the quote is not verbatim in the page".to_owned(),
+                vec![
+                    "its words \"war\" are not in the page".to_owned(),
+                    rule.to_owned()
+                ]
+            )
+        );
+        assert_eq!(
+            render("stability now").1[0],
+            "after \"stability\" the quote has \"now\", where the text ends"
+        );
+    }
+
+    #[test]
+    fn words_fold_the_same_in_ascii_and_in_any_script() {
+        for (text, folded) in [
+            ("Good-Neighbor  Relations", "good neighbor relations"),
+            ("  -Hello, World!", "hello world"),
+            ("¡Hola, Señor!", "hola señor"),
+            ("Türk-Dünyası", "türk dünyası"),
+            ("x", "x"),
+            ("", ""),
+            ("--", ""),
+        ] {
+            assert_eq!(Words::fold(text), folded, "{text:?}");
+        }
+    }
 }

@@ -20,8 +20,15 @@ use crate::model::{KINDS, Kind, Number, Records, Shape, Text, Value, Values};
 pub fn read(text: &str) -> Option<Records<'_>> {
     let forbidden = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0x7f;
     // Without an early exit, the compiler makes this loop vector instructions.
-    let found = text.bytes().fold(false, |found, b| found | forbidden(b));
-    if found || !crlf_only(text.as_bytes()) {
+    #[expect(
+        clippy::needless_bitwise_bool,
+        reason = "branch-free, so it vectorizes"
+    )]
+    let (found, cr) = text.bytes().fold((false, false), |(found, cr), b| {
+        (found | forbidden(b), cr | (b == b'\r'))
+    });
+    // From here on, a CR is always the start of a CRLF line end.
+    if found || (cr && !crlf_only(text.as_bytes())) {
         return None;
     }
     let mut scanner = Scanner {
@@ -262,7 +269,8 @@ impl<'a> Scanner<'a> {
     fn literal(&mut self, multiline: bool) -> Option<Cow<'a, str>> {
         let rest = &self.bytes[self.at..];
         if !multiline {
-            let end = memchr::memchr3(b'\'', b'\n', b'\r', rest)?;
+            // A CR is followed by LF (`crlf_only`): stopping at LF is enough.
+            let end = memchr::memchr2(b'\'', b'\n', rest)?;
             if rest[end] != b'\'' {
                 return None;
             }
@@ -291,7 +299,7 @@ impl<'a> Scanner<'a> {
             // Most strings hold no escape: then the string is a slice of the text.
             let rest = &self.bytes[self.at..];
             let end = memchr::memchr3(b'"', b'\\', b'\n', rest)?;
-            if rest[end] == b'"' && memchr::memchr(b'\r', &rest[..end]).is_none() {
+            if rest[end] == b'"' {
                 let value = &self.text[self.at..self.at + end];
                 self.at += end + 1;
                 return Some(Cow::Borrowed(value));
@@ -305,12 +313,7 @@ impl<'a> Scanner<'a> {
             } else {
                 memchr::memchr3(b'"', b'\\', b'\n', rest)?
             };
-            let run = &self.text[self.at..self.at + next];
-            // A line break ends a one-line string: its CR is no part of it.
-            if !multiline && run.contains('\r') {
-                return None;
-            }
-            value.push_str(run);
+            value.push_str(&self.text[self.at..self.at + next]);
             self.at += next;
             match self.bytes[self.at] {
                 b'\n' => return None,

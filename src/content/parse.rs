@@ -239,3 +239,146 @@ fn found(value: &DeValue<'_>) -> String {
         DeValue::Table(_) | DeValue::Datetime(_) => "map".to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The messages for a record of `kind` whose fields are `body`.
+    fn problems(kind: &str, body: &str) -> Vec<String> {
+        let text = format!("[[{kind}]]\n{body}\n");
+        let (_, mut problems) = parse_toml(&text);
+        problems.sort_by_key(|p| p.span.clone().map_or(0, |s| s.start));
+        problems
+            .iter()
+            .map(|p| {
+                let (line, column) =
+                    crate::diagnostic::locate(&text, p.span.clone().map_or(0, |s| s.start));
+                format!("{line}:{column}: {}", p.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_named_with_what_was_expected() {
+        let aim = "id = \"a\"\nquote = \"q\"\nsource = \"s\"";
+        for (field, expected) in [
+            ("title = 5", "integer `5`, expected a string"),
+            ("title = -5", "integer `-5`, expected a string"),
+            ("title = 0x10", "integer `16`, expected a string"),
+            ("title = 1.5", "floating point `1.5`, expected a string"),
+            ("title = 1.0", "floating point `1.0`, expected a string"),
+            ("title = 1e3", "floating point `1000.0`, expected a string"),
+            ("title = -0.0", "floating point `-0.0`, expected a string"),
+            ("title = inf", "floating point `inf`, expected a string"),
+            ("title = nan", "floating point `NaN`, expected a string"),
+            ("title = true", "boolean `true`, expected a string"),
+            ("title = 1979-05-27", "map, expected a string"),
+            ("title = {a = 1}", "map, expected a string"),
+            ("title = [\"a\"]", "sequence, expected a string"),
+            (
+                "title = \"x\"\npillars = \"p\"",
+                "string \"p\", expected a sequence",
+            ),
+            (
+                "title = \"x\"\npillars = \"a\\tb\"",
+                "string \"a\\tb\", expected a sequence",
+            ),
+            (
+                "title = \"x\"\npillars = 3",
+                "integer `3`, expected a sequence",
+            ),
+            (
+                "title = \"x\"\npillars = [\"a\", 2.5]",
+                "floating point `2.5`, expected a string",
+            ),
+            (
+                "title = \"x\"\npillars = [[\"a\"]]",
+                "sequence, expected a string",
+            ),
+            (
+                "title = \"x\"\nclause = true",
+                "boolean `true`, expected a string",
+            ),
+        ] {
+            let found = problems("aim", &format!("{aim}\n{field}"));
+            assert_eq!(found.len(), 1, "{field}: {found:?}");
+            assert!(
+                found[0].ends_with(&format!("in [[aim]] `a`: invalid type: {expected}")),
+                "{field}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_number_must_be_whole_and_fit() {
+        let clause = "id = \"2.1\"\ninstrument = \"N\"\nitem = 1\nsource = \"s\"\ntext = \"t\"";
+        for (field, expected) in [
+            (
+                "article = \"2\"",
+                "invalid type: string \"2\", expected u32",
+            ),
+            ("article = -1", "invalid value: integer `-1`, expected u32"),
+            (
+                "article = 4294967296",
+                "invalid value: integer `4294967296`, expected u32",
+            ),
+            (
+                "article = 1.5",
+                "invalid type: floating point `1.5`, expected u32",
+            ),
+            ("article = [1]", "invalid type: sequence, expected u32"),
+        ] {
+            let found = problems("clause", &format!("{clause}\n{field}"));
+            assert_eq!(
+                found,
+                [format!("7:11: in [[clause]] `2.1`: {expected}")],
+                "{field}"
+            );
+        }
+        let found = problems(
+            "clause",
+            "id = \"2.1\"\narticle = 4294967295\nitem = 0\nsource = \"s\"\ntext = \"t\"\ninstrument = \"N\"",
+        );
+        assert_eq!(found, Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_missing_and_unknown_field_is_reported_once() {
+        // A misspelt field is not also missing; a field of a bad type is not
+        // missing either; every other missing field is.
+        let found = problems("clause", "id = 7\ninstrumnt = \"N\"\ntext = 1\nfoo = 1");
+        assert_eq!(
+            found,
+            [
+                "1:1: in [[clause]]: missing field `article`",
+                "1:1: in [[clause]]: missing field `item`",
+                "1:1: in [[clause]]: missing field `source`",
+                "2:6: in [[clause]]: invalid type: integer `7`, expected a string",
+                "3:1: in [[clause]]: unknown field `instrumnt`, expected one of `id`, `instrument`, `article`, `item`, `source`, `text`",
+                "4:8: in [[clause]]: invalid type: integer `1`, expected a string",
+                "5:1: in [[clause]]: unknown field `foo`, expected one of `id`, `instrument`, `article`, `item`, `source`, `text`",
+            ]
+        );
+        let (_, problems) = parse_toml("[[aim]]\nqoute = 1\n");
+        let hints: Vec<&Vec<String>> = problems.iter().map(|p| &p.hints).collect();
+        assert_eq!(hints.len(), 4, "{problems:?}");
+        assert!(hints.contains(&&vec!["did you mean `quote`?".to_owned()]));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_named_and_deep_nesting_is_one_problem() {
+        let (records, problems) = parse_toml("[[aim]]\nid = \"a\"\nid = \"b\"\n");
+        assert!(records.is_none());
+        assert_eq!(problems[0].message, "duplicate key `id`");
+        assert_eq!(problems[0].span, Some(17..19));
+        let deep = format!("a = {}{}\nb = ]", "[".repeat(200), "]".repeat(200));
+        let (_, problems) = parse_toml(&deep);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].span, Some(84..84));
+        assert_eq!(
+            problems[0].message,
+            "nested deeper than 80 levels, the most a content file may be"
+        );
+    }
+}
