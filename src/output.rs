@@ -506,4 +506,109 @@ mod tests {
         assert_eq!(err.message, "unknown column `idd`");
         assert_eq!(err.hints[0], "did you mean `id`?");
     }
+
+    /// An aim-like listing: an id, a title and a quote.
+    fn aim(id: &str, title: &str, quote: &str) -> Listing {
+        Listing {
+            noun: "aims",
+            columns: names(&["id", "title", "quote"]),
+            brief: names(&["id", "title", "quote"]),
+            compact: false,
+            rows: vec![vec![
+                Field::Text(id.to_owned()),
+                Field::Text(title.to_owned()),
+                Field::Text(quote.to_owned()),
+            ]],
+            notes: Vec::new(),
+        }
+    }
+
+    fn shown(listing: &Listing, width: u16, color: bool, records: bool) -> String {
+        let style = Style {
+            format: Format::Table,
+            color,
+            width,
+            columns: None,
+            header: true,
+        };
+        let mut out = Vec::new();
+        if records {
+            print_records(&mut out, listing, &style).expect("prints");
+        } else {
+            print(&mut out, listing, &style).expect("prints");
+        }
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_record_heading_wraps_under_its_title_and_is_coloured_on_request() {
+        let listing = aim(
+            "combat-terrorism",
+            "Coordinate action against terrorism and crime",
+            "",
+        );
+        assert_eq!(
+            shown(&listing, 40, false, true),
+            "combat-terrorism  Coordinate action\n                  against terrorism and\n                  crime\n  quote   -\n"
+        );
+        assert_eq!(
+            shown(&listing, 80, true, true),
+            "\u{1b}[1;36mcombat-terrorism\u{1b}[0m\u{1b}[1m  Coordinate action against terrorism and crime\u{1b}[0m\n  \u{1b}[2mquote\u{1b}[0m   -\n"
+        );
+        // Where the id itself breaks, the whole heading is bold.
+        let long = aim("an-id-longer-than-the-terminal-is-wide", "T", "");
+        assert!(shown(&long, 20, true, true).starts_with("\u{1b}[1man-id-longer"));
+    }
+
+    #[test]
+    fn only_ids_are_cyan_in_a_coloured_table() {
+        let listing = aim("peace", "Peace", "q");
+        let table = shown(&listing, 80, true, false);
+        assert!(
+            table.contains("\u{1b}[38;5;14mpeace\u{1b}[39m"),
+            "{table:?}"
+        );
+        assert!(!table.contains("\u{1b}[38;5;14mPeace"), "{table:?}");
+        assert!(!shown(&listing, 80, false, false).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn the_longest_words_fit_exactly_or_not() {
+        let cells = vec![vec!["abc".to_owned(), "de fgh".to_owned()]];
+        let headers = names(&["ID", "TEXT"]);
+        // 3 + 2 + 4 ("TEXT" is the longest word of its column).
+        assert!(fits(&cells, &headers, 2, 9));
+        assert!(!fits(&cells, &headers, 2, 8));
+        let three = vec![vec!["a".to_owned(), "b".to_owned(), "c".to_owned()]];
+        let blank = vec![String::new(); 3];
+        assert!(fits(&three, &blank, 2, 7));
+        assert!(!fits(&three, &blank, 2, 6));
+    }
+
+    #[test]
+    fn ids_stay_whole_while_the_other_columns_keep_six_letters() {
+        let listing = aim(
+            "a-long-identifier",
+            "Words and more words",
+            "A quote of some length with several words",
+        );
+        // Too narrow for every word: the id (17) stays whole while
+        // 17 + 2 * (2 + 6) = 33 columns are there.
+        let at = |width| shown(&listing, width, false, false);
+        let whole = at(33);
+        assert!(
+            whole.lines().any(|l| l.starts_with("a-long-identifier")),
+            "{whole}"
+        );
+        let broken = at(32);
+        assert!(
+            !broken.lines().any(|l| l.starts_with("a-long-identifier")),
+            "{broken}"
+        );
+        // Wide enough for every word: no word is cut.
+        let wide = at(60);
+        for word in ["a-long-identifier", "several", "Words"] {
+            assert!(wide.contains(word), "{wide}");
+        }
+    }
 }

@@ -176,4 +176,27 @@ mod tests {
             ["no pillars are defined"]
         );
     }
+
+    #[test]
+    fn echoes_and_lists_are_cut_only_past_their_length() {
+        assert_eq!(shown(&"x".repeat(60)), "x".repeat(60));
+        assert_eq!(
+            shown(&"x".repeat(61)),
+            format!("{}... (61 characters)", "x".repeat(60))
+        );
+        let names: Vec<String> = (1..=31).map(|n| format!("d{n}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let listed = |n: usize| hints("zzz", &[], &names[..n], "domains");
+        assert_eq!(
+            listed(30),
+            [format!("valid domains: {}", names[..30].join(", "))]
+        );
+        assert_eq!(
+            listed(31),
+            [format!(
+                "valid domains: {}, and 1 more",
+                names[..30].join(", ")
+            )]
+        );
+    }
 }

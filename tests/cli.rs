@@ -195,6 +195,19 @@ const BROKEN: &[(&str, &str)] = &[
         "aims: error: tests/data/broken/invalid-utf8.toml:3:8: invalid UTF-8 (byte 0xe9); a content file must be UTF-8 text\n",
     ),
     (
+        "malformed-keys.toml",
+        concat!(
+            "aims: error: tests/data/broken/malformed-keys.toml:4:6: source id `the page` holds ' '\n",
+            "  hint: ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`\n",
+            "aims: error: tests/data/broken/malformed-keys.toml:12:12: domain alias `stability,calm` holds ','\n",
+            "  hint: ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`\n",
+            // A control character is shown escaped, never sent to the terminal.
+            "aims: error: tests/data/broken/malformed-keys.toml:12:30: domain alias `quiet\\u{7}` holds '\\u{7}'\n",
+            "  hint: ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`\n",
+            "aims: tests/data/broken/malformed-keys.toml has 3 problems\n",
+        ),
+    ),
+    (
         "missing-field.toml",
         "aims: error: tests/data/broken/missing-field.toml:8:1: in [[aim]] `peace`: missing field `quote`\n",
     ),
@@ -1175,6 +1188,20 @@ fn the_man_page_is_roff_with_every_command_and_the_examples() {
         page.contains("aims list \\-\\-domain transport"),
         "the examples are in the page"
     );
+    // Each command's own options, with their values; not the global ones
+    // (they are under OPTIONS) nor --help.
+    let commands = &page[page.find(".SH COMMANDS").expect("commands")..];
+    let commands = &commands[..commands.find(".SH ENVIRONMENT").expect("environment")];
+    for option in [
+        ".TP\n\\fB\\-\\-domain\\fR \\fIDOMAIN\\fR\nAims in these domains (id, name or alias)\n",
+        ".TP\n\\fB\\-\\-no\\-header\\fR\nDrop the header row",
+        ".TP\n\\fIID...\\fR\nThe ids of the aims to show",
+    ] {
+        assert!(commands.contains(option), "no {option:?} in {commands}");
+    }
+    for absent in ["\\-\\-content\\fR", "\\-\\-color", "\\-\\-help"] {
+        assert!(!commands.contains(absent), "{absent} under COMMANDS");
+    }
 }
 
 #[test]

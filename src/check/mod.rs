@@ -90,11 +90,11 @@ fn check_coverage(
     }
 
     if raw.aims.is_empty() {
-        problems.push(Problem {
-            span: None,
-            message: "the content has no [[aim]] records".to_owned(),
-            hints: vec!["a content file holds [[source]], [[pillar]], [[domain]], [[clause]] and [[aim]] records; see README.md".to_owned()],
-        });
+        problems.push(
+            Problem::whole("the content has no [[aim]] records").hint(
+                "a content file holds [[source]], [[pillar]], [[domain]], [[clause]] and [[aim]] records; see README.md",
+            ),
+        );
     }
 }
 

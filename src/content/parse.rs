@@ -2,6 +2,7 @@
 //! each kind's fields: unknown, missing and mistyped fields are reported from
 //! what the walk sees, every one of them, with its place.
 
+use std::fmt;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -57,10 +58,37 @@ fn syntax_problem(err: &toml::de::Error, shape: &structure::Shape) -> Problem {
     let message = err.message().trim_end();
     match err.span() {
         Some(span) => match shape.repeated.iter().find(|(at, _)| *at == span) {
-            Some((_, key)) => Problem::new(span, format!("duplicate key `{key}`")),
+            Some((_, key)) => Problem::new(span, Fault::DuplicateKey(key).to_string()),
             None => Problem::new(span, message),
         },
         None => Problem::whole(message),
+    }
+}
+
+/// A key of a content file that is wrong in itself.
+#[derive(Debug, Clone, Copy)]
+enum Fault<'n> {
+    /// A field its kind needs that a record lacks.
+    MissingField(&'n str),
+    /// A field its kind does not have, and the fields it has.
+    UnknownField(&'n str, &'n [&'n str]),
+    /// A key its table holds already.
+    DuplicateKey(&'n str),
+}
+
+impl fmt::Display for Fault<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (adjective, noun, name) = match *self {
+            Fault::MissingField(name) => ("missing", "field", name),
+            Fault::UnknownField(name, _) => ("unknown", "field", name),
+            Fault::DuplicateKey(name) => ("duplicate", "key", name),
+        };
+        write!(f, "{adjective} {noun} `{name}`")?;
+        if let Fault::UnknownField(_, fields) = self {
+            let fields: Vec<String> = fields.iter().map(|name| format!("`{name}`")).collect();
+            write!(f, ", expected one of {}", fields.join(", "))?;
+        }
+        Ok(())
     }
 }
 
@@ -119,14 +147,9 @@ fn fields<'a>(
     let mut problems = Vec::new();
     for (key, value) in table {
         let Some(slot) = names.iter().position(|name| key.get_ref() == name) else {
-            let expected: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
             let mut problem = Problem::new(
                 key.span(),
-                format!(
-                    "unknown field `{}`, expected one of {}",
-                    key.get_ref(),
-                    expected.join(", ")
-                ),
+                Fault::UnknownField(key.get_ref(), &names).to_string(),
             );
             if let Some(meant) = closest(key.get_ref(), names.iter().copied()) {
                 accounted[names.iter().position(|name| *name == meant).unwrap_or(0)] = true;
@@ -147,7 +170,7 @@ fn fields<'a>(
         if field.required && values[slot].is_none() && !accounted[slot] {
             problems.push(Problem::new(
                 span.start..span.start,
-                format!("missing field `{}`", field.name),
+                Fault::MissingField(field.name).to_string(),
             ));
         }
     }
