@@ -175,6 +175,10 @@ mod tests {
             repeated("[[aim]]\nid = 1\n'id' = 2\n"),
             [(15, "'id'".to_owned())]
         );
+        assert_eq!(
+            repeated("[[aim]]\nid = 1\n\"id\" = 2\n"),
+            [(15, "\"id\"".to_owned())]
+        );
         assert_eq!(repeated("a = {x = 1, x = 2}"), [(12, "x".to_owned())]);
         assert_eq!(repeated("[a]\nx = 1\n[a]\n"), [(11, "a".to_owned())]);
         // Not twice in one table: each record, header or inline table has its own.
@@ -196,6 +200,13 @@ mod tests {
         assert_eq!(Shape::of(&deep(81)).too_deep, Some(84));
         let tables = format!("a = {}1{}", "{b=".repeat(81), "}".repeat(81));
         assert_eq!(Shape::of(&tables).too_deep, Some(4 + 80 * 3));
+        // Arrays and tables that close count no more.
+        let siblings = format!(
+            "a = [{}]\nb = [{}]",
+            "[],".repeat(100),
+            "{x = 1},".repeat(100)
+        );
+        assert_eq!(Shape::of(&siblings).too_deep, None);
         let dotted = |n: usize| format!("x = 1\n{} = 1", vec!["k"; n].join("."));
         assert_eq!(Shape::of(&dotted(80)).too_deep, None);
         assert_eq!(Shape::of(&dotted(81)).too_deep, Some(6));
