@@ -178,13 +178,9 @@ impl Normalized {
 
     /// Finds the longest start of `excerpt` that stands in the text after `from`,
     /// to show where the quote parts from it.
-    fn mismatch(&self, excerpt: &str, from: usize) -> Mismatch {
-        // A start longer than the text cannot stand in it: look no further.
-        let mut longest = excerpt.len().min(self.text.len() - from + 1);
-        while !excerpt.is_char_boundary(longest) {
-            longest += 1;
-        }
-        let excerpt = &excerpt[..longest];
+    fn mismatch(&self, whole: &str, from: usize) -> Mismatch {
+        // A start longer than the rest of the text cannot stand in it: look no further.
+        let excerpt = &whole[..whole.floor_char_boundary(self.text.len() - from)];
         let boundaries: Vec<usize> = excerpt
             .char_indices()
             .map(|(i, _)| i)
@@ -224,7 +220,7 @@ impl Normalized {
         });
         Mismatch {
             matched: tail(matched, SHOW_CHARS),
-            quote_next: head(excerpt[matched.len()..].trim_start(), SHOW_CHARS),
+            quote_next: head(whole[matched.len()..].trim_start(), SHOW_CHARS),
             source_next: if matched.is_empty() {
                 None
             } else {
@@ -500,6 +496,32 @@ mod tests {
         assert_eq!(mismatch.source_next.as_deref(), Some("four."));
         // Each excerpt is found after the one before it.
         assert_eq!(text.find("two ... two").expect("in order"), [4..7, 19..22]);
+    }
+
+    /// Parted inside a word after a hyphen: the hyphen is matched.
+    #[test]
+    fn a_mismatch_inside_a_hyphenated_word_keeps_the_hyphen() {
+        let text = Normalized::new("work for peace-building now");
+        let mismatch = text.find("peace-bringing").expect_err("differs");
+        assert_eq!(mismatch.matched, "peace-");
+        assert_eq!(mismatch.quote_next, "bringing");
+        assert_eq!(mismatch.source_next.as_deref(), Some("building now"));
+    }
+
+    /// A quote longer than its whole source still shows what it goes on with.
+    #[test]
+    fn a_mismatch_past_a_short_source_shows_the_rest_of_the_quote() {
+        let text = Normalized::new("peace");
+        let mismatch = text.find("peace and more").expect_err("longer");
+        assert_eq!(mismatch.matched, "peace");
+        assert_eq!(mismatch.quote_next, "and more");
+        assert_eq!(mismatch.source_next, None);
+        let text = Normalized::new("péace");
+        let mismatch = text.find("péace é").expect_err("longer");
+        assert_eq!(
+            (mismatch.matched.as_str(), mismatch.quote_next.as_str()),
+            ("péace", "é")
+        );
     }
 
     #[test]
