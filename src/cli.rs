@@ -277,14 +277,7 @@ pub struct OutputArgs {
 
 impl ValueEnum for Format {
     fn value_variants<'a>() -> &'a [Self] {
-        &[
-            Format::Table,
-            Format::Tsv,
-            Format::Csv,
-            Format::Json,
-            Format::Jsonl,
-            Format::Markdown,
-        ]
+        &Format::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

@@ -23,6 +23,18 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// Every format, in the order help lists them.
+    pub const ALL: [Format; 6] = [
+        Format::Table,
+        Format::Tsv,
+        Format::Csv,
+        Format::Json,
+        Format::Jsonl,
+        Format::Markdown,
+    ];
+}
+
 /// How to print: resolved from the arguments, the environment and the terminal.
 #[derive(Debug, Clone)]
 pub struct Style {

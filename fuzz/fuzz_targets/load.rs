@@ -57,14 +57,7 @@ fuzz_target!(|data: &[u8]| {
         listing::matrix(&content, &selected, Facet::Clause, Facet::Domain),
     ];
     for listing in &listings {
-        for format in [
-            Format::Table,
-            Format::Tsv,
-            Format::Csv,
-            Format::Json,
-            Format::Jsonl,
-            Format::Markdown,
-        ] {
+        for format in Format::ALL {
             for width in [1, 20, 80] {
                 let style = Style {
                     format,
