@@ -601,26 +601,25 @@ mod tests {
     fn ids_stay_whole_while_the_other_columns_keep_six_letters() {
         let listing = aim(
             "a-long-identifier",
-            "Words and more words",
-            "A quote of some length with several words",
+            "Cooperation-oriented summary",
+            "A quote about internationalization",
         );
-        // Too narrow for every word: the id (17) stays whole while
-        // 17 + 2 * (2 + 6) = 33 columns are there.
         let at = |width| shown(&listing, width, false, false);
-        let whole = at(33);
-        assert!(
-            whole.lines().any(|l| l.starts_with("a-long-identifier")),
-            "{whole}"
-        );
-        let broken = at(32);
-        assert!(
-            !broken.lines().any(|l| l.starts_with("a-long-identifier")),
-            "{broken}"
-        );
-        // Wide enough for every word: no word is cut.
-        let wide = at(60);
-        for word in ["a-long-identifier", "several", "Words"] {
+        let id_whole = |table: &str| table.lines().any(|l| l.starts_with("a-long-identifier "));
+        // Every word fits from 17 + 2 + 20 + 2 + 20 = 61 columns: none is cut.
+        let wide = at(61);
+        for word in [
+            "a-long-identifier",
+            "Cooperation-oriented",
+            "internationalization",
+        ] {
             assert!(wide.contains(word), "{wide}");
         }
+        assert!(!at(60).contains("internationalization"), "{}", at(60));
+        // Narrower, the id (17) stays whole while 17 + 2 * (2 + 6) = 33 columns
+        // are there, and is cut below.
+        assert!(id_whole(&at(60)), "{}", at(60));
+        assert!(id_whole(&at(33)), "{}", at(33));
+        assert!(!id_whole(&at(32)), "{}", at(32));
     }
 }

@@ -542,12 +542,14 @@ mod tests {
             aim("clause = \"a\" x\n"),               // text after a value
             aim("clause = \"tab\u{1}\"\n"),          // a control character
             aim("clause = \"del\u{7f}\"\n"),         // another
+            aim("clause = \"\u{1}\u{1}\"\n"),        // two
             aim("# a\u{1}\n"),                       // in a comment
             aim("clause = '''a''''''\n"),            // six closing quotes
             aim("clause = \"a\rb\"\n"),              // a CR that ends no line
             aim("clause = 'a\r\n'\n"),               // a line break in a string
             aim("clause = \"a\r\nb\"\n"),            // a line break in a string
             aim("# a\rb\n"),                         // a CR in a comment
+            aim("# a\rb\rc\n"),                      // two
             aim("\r"),                               // a CR at the end
             aim("pillars = [\"a\" \"b\"]\n"),        // no comma
             aim("pillars = [,]\n"),                  // no item

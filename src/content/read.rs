@@ -138,6 +138,12 @@ mod tests {
                 "chunks of {chunk}"
             );
         }
+        // The first problem is the one reported: reading stops there.
+        let path = scratch("bad-then-nul.toml", b"\xffabcdefgh\0");
+        assert!(
+            error(read_limited(&path, 100, 4))
+                .ends_with(":1:1: invalid UTF-8 (byte 0xff); a content file must be UTF-8 text")
+        );
         // A file that ends inside a character.
         let path = scratch("end.toml", b"ab\xc3");
         assert!(
