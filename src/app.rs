@@ -5,6 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
+use clap_complete::Shell;
 
 use crate::cli::{Command, FilterArgs, OutputArgs};
 use crate::config::Config;
@@ -39,19 +40,28 @@ pub fn run(command: Command, origin: Origin, config: &Config) -> anyhow::Result<
             facets(&mut out, &origin, listing::clauses_listing, output, config)
         }
         Command::Sources { output } => facets(&mut out, &origin, listing::sources, output, config),
-        Command::Completions { shell } => {
-            shell::completions(&mut out, shell, &content::load(&origin)?)?;
-            done(&mut out)
-        }
-        Command::Man => {
-            shell::man(&mut out)?;
-            done(&mut out)
-        }
-        Command::Schema => {
-            out.write_all(content::schema().as_bytes())?;
-            done(&mut out)
-        }
+        Command::Completions { shell } => completions(&mut out, &origin, shell),
+        Command::Man => man(&mut out),
+        Command::Schema => schema(&mut out),
     }
+}
+
+/// `aims completions SHELL`: a script that completes the content's values.
+fn completions(out: &mut impl Write, origin: &Origin, shell: Shell) -> anyhow::Result<()> {
+    shell::completions(out, shell, &content::load(origin)?)?;
+    done(out)
+}
+
+/// `aims man`: the manual page, in roff.
+fn man(out: &mut impl Write) -> anyhow::Result<()> {
+    shell::man(out)?;
+    done(out)
+}
+
+/// `aims schema`: the JSON Schema of the content format.
+fn schema(out: &mut impl Write) -> anyhow::Result<()> {
+    out.write_all(content::schema().as_bytes())?;
+    done(out)
 }
 
 /// `aims check [PATH]`: the content passes every rule, or every problem is reported.

@@ -56,14 +56,33 @@ impl Problem {
             }
             None => origin.to_string(),
         };
-        let mut out = format!("aims: error: {place}: {}\n", self.message);
+        let mut out = format!("aims: error: {place}: {}\n", escaped(&self.message));
         for hint in &self.hints {
             out.push_str("  hint: ");
-            out.push_str(hint);
+            out.push_str(&escaped(hint));
             out.push('\n');
         }
         out
     }
+}
+
+/// A message with its control characters escaped (`\u{7}`): a content file's
+/// ids and keys are quoted in messages, and must not drive the terminal.
+fn escaped(message: &str) -> String {
+    if !message.chars().any(char::is_control) {
+        return message.to_owned();
+    }
+    message
+        .chars()
+        .flat_map(|c| {
+            let escape: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escape
+        })
+        .collect()
 }
 
 /// A problem for a value that names nothing valid: the closest valid value, and
@@ -117,6 +136,12 @@ mod tests {
         assert_eq!(
             problem.render(&"f.toml", "a = 1\nbé = 'x'\n"),
             "aims: error: f.toml:2:1: bad\n  hint: try this\n  hint: or that\n"
+        );
+        assert_eq!(
+            Problem::whole("unknown field `a\u{1b}[2J`")
+                .hint("did you mean `\t`?")
+                .render(&"f.toml", ""),
+            "aims: error: f.toml: unknown field `a\\u{1b}[2J`\n  hint: did you mean `\\t`?\n"
         );
         assert_eq!(
             Problem::whole("no aims").render(&"f.toml", ""),

@@ -3,24 +3,26 @@
 //!
 //! # Code map
 //!
-//! Data flows one way, down this list; no module reaches back up it.
+//! Each module imports only modules below it in this table: data flows one
+//! way, from the arguments down to the content and back up as printed rows.
 //!
 //! | module | owns |
 //! | --- | --- |
-//! | `cli` | what the user can type, as clap derive types, and its help |
-//! | `config` | the settings, resolved once: terminal, colour, width, format |
 //! | `app` | one function per command, over the settings and the content |
 //! | `shell` | the command line as shells and `man` see it: completions, man page |
+//! | `cli` | what the user can type, as clap derive types, and its help |
+//! | `config` | the settings, resolved once: terminal, colour, width, format |
+//! | `output` | the printers (table, tsv, csv, json, jsonl, markdown) |
+//! | `listing` | the rows and columns of each listing |
+//! | `query` | filters, resolved against the content from the values typed |
 //! | `content` | the pipeline that loads a content: read → parse → check → resolve |
 //! | `check` | the rules of a content; `check::quote`, verbatim quote matching |
-//! | `model` | the five kinds of record, each defined once, and `Content` |
 //! | `diagnostic` | a problem with its place in a file, and how it is shown |
-//! | `query` | filters, resolved against the content from the values typed |
-//! | `listing` | the rows and columns of each listing |
-//! | `output` | the printers (table, tsv, csv, json, jsonl, markdown) |
+//! | `model` | the five kinds of record, each defined once, and `Content` |
 //! | `suggest` | the closest valid value ("did you mean"), and usage errors |
 //!
-//! Only `cli`, `config`, `app` and `shell` know the command line (clap).
+//! `main` (`src/main.rs`) sits on top. Only `main`, `app`, `shell` and `cli`
+//! know the command line (clap): the rest takes plain values.
 //!
 //! # The path of a query
 //!

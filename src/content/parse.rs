@@ -197,7 +197,7 @@ fn typed(value: Spanned<DeValue<'_>>, shape: Shape) -> Result<Value<'_>, Problem
                     span,
                     format!(
                         "invalid value: integer `{}`, expected {}",
-                        whole.map_or_else(|| integer.to_string(), |n| n.to_string()),
+                        decimal(&integer),
                         expected(shape)
                     ),
                 )),
@@ -226,6 +226,15 @@ fn texts(items: DeArray<'_>) -> Result<Vec<Text<'_>>, Problem> {
         .collect()
 }
 
+/// A whole number in decimal, whatever base it was written in.
+fn decimal(integer: &toml::de::DeInteger<'_>) -> String {
+    let digits = integer.as_str();
+    i128::from_str_radix(digits, integer.radix())
+        .map(|n| n.to_string())
+        .or_else(|_| u128::from_str_radix(digits, integer.radix()).map(|n| n.to_string()))
+        .unwrap_or_else(|_| integer.to_string())
+}
+
 fn expected(shape: Shape) -> &'static str {
     match shape {
         Shape::Text => "a string",
@@ -238,10 +247,7 @@ fn expected(shape: Shape) -> &'static str {
 fn found(value: &DeValue<'_>) -> String {
     match value {
         DeValue::String(text) => format!("string {:?}", text.as_ref()),
-        DeValue::Integer(integer) => match i64::from_str_radix(integer.as_str(), integer.radix()) {
-            Ok(n) => format!("integer `{n}`"),
-            Err(_) => format!("integer `{integer}`"),
-        },
+        DeValue::Integer(integer) => format!("integer `{}`", decimal(integer)),
         DeValue::Float(float) => {
             let shown = float.as_str().parse::<f64>().map_or_else(
                 |_| float.as_str().to_owned(),
@@ -345,6 +351,10 @@ mod tests {
             (
                 "article = 4294967296",
                 "invalid value: integer `4294967296`, expected u32",
+            ),
+            (
+                "article = 0xffffffffffffffff",
+                "invalid value: integer `18446744073709551615`, expected u32",
             ),
             (
                 "article = 1.5",

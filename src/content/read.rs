@@ -57,7 +57,12 @@ fn read_limited(path: &Path, most: usize, chunk: usize) -> anyhow::Result<String
         }
         if let Some(nul) = bytes[start..].iter().position(|&b| b == 0) {
             let at = start + nul;
-            let (line, column) = locate(&String::from_utf8_lossy(&bytes[..at]), at);
+            // A bad byte before the NUL is the first problem.
+            let text = match std::str::from_utf8(&bytes[..at]) {
+                Ok(text) => text,
+                Err(err) => return Err(utf8_invalid(path, &bytes, err.valid_up_to())),
+            };
+            let (line, column) = locate(text, at);
             anyhow::bail!(
                 "{}:{line}:{column}: a NUL byte: this is binary data, not a TOML text file",
                 path.display()
@@ -67,7 +72,7 @@ fn read_limited(path: &Path, most: usize, chunk: usize) -> anyhow::Result<String
     }
     if checked < bytes.len() {
         // The file ends inside a multi-byte character.
-        utf8_invalid(path, &bytes, checked)?;
+        return Err(utf8_invalid(path, &bytes, checked));
     }
     String::from_utf8(bytes).map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))
 }
@@ -86,14 +91,14 @@ fn utf8_checked(path: &Path, bytes: &[u8], checked: usize) -> anyhow::Result<usi
     match std::str::from_utf8(&bytes[checked..]) {
         Ok(_) => Ok(bytes.len()),
         Err(err) if err.error_len().is_none() => Ok(checked + err.valid_up_to()),
-        Err(err) => utf8_invalid(path, bytes, checked + err.valid_up_to()),
+        Err(err) => Err(utf8_invalid(path, bytes, checked + err.valid_up_to())),
     }
 }
 
-fn utf8_invalid(path: &Path, bytes: &[u8], at: usize) -> anyhow::Result<usize> {
+fn utf8_invalid(path: &Path, bytes: &[u8], at: usize) -> anyhow::Error {
     // Everything before `at` is valid UTF-8, so it can be located.
     let (line, column) = locate(&String::from_utf8_lossy(&bytes[..at]), at);
-    anyhow::bail!(
+    anyhow::anyhow!(
         "{}:{line}:{column}: invalid UTF-8 (byte 0x{:02x}); a content file must be UTF-8 text",
         path.display(),
         bytes[at]
@@ -138,7 +143,17 @@ mod tests {
                 "chunks of {chunk}"
             );
         }
-        // The first problem is the one reported: reading stops there.
+        // The first problem is the one reported, in one chunk or across two.
+        let path = scratch("bad-nul-one-chunk.toml", b"a\xffb\0");
+        assert!(
+            error(read_limited(&path, 100, 100))
+                .ends_with(":1:2: invalid UTF-8 (byte 0xff); a content file must be UTF-8 text")
+        );
+        let path = scratch("accent-nul.toml", "é\0".as_bytes());
+        assert!(
+            error(read_limited(&path, 100, 100))
+                .ends_with(":1:2: a NUL byte: this is binary data, not a TOML text file")
+        );
         let path = scratch("bad-then-nul.toml", b"\xffabcdefgh\0");
         assert!(
             error(read_limited(&path, 100, 4))

@@ -67,6 +67,13 @@ struct Events<'t> {
     tables: Vec<FxHashSet<String>>,
     /// The `[table]` headers read, as their parts.
     headers: FxHashSet<Vec<String>>,
+    /// The path of the table being read: its header's parts (and, for an
+    /// array of tables, which of its tables).
+    current: Vec<String>,
+    /// The paths of the values set by `key = value` lines, outside inline tables.
+    values: FxHashSet<Vec<String>>,
+    /// How many `[[array]]` tables have been opened.
+    arrays: usize,
 }
 
 impl Events<'_> {
@@ -103,15 +110,22 @@ impl Events<'_> {
 
 impl EventReceiver for Events<'_> {
     fn std_table_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
-        if let Some((span, Some(path))) = self.take_key()
-            && !self.headers.insert(path)
-        {
-            self.repeated(span);
+        // A table defined twice, or where a value is already (`x = 1`, then `[x]`).
+        if let Some((span, Some(path))) = self.take_key() {
+            if self.values.contains(&path) || !self.headers.insert(path.clone()) {
+                self.repeated(span);
+            }
+            self.current = path;
         }
         self.tables = vec![FxHashSet::default()];
     }
     fn array_table_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
-        self.take_key();
+        // Each table of an array has keys of its own.
+        if let Some((_, Some(mut path))) = self.take_key() {
+            self.arrays += 1;
+            path.push(format!("[{}]", self.arrays));
+            self.current = path;
+        }
         self.tables = vec![FxHashSet::default()];
     }
     fn inline_table_open(&mut self, span: Span, _: &mut dyn ErrorSink) -> bool {
@@ -143,8 +157,15 @@ impl EventReceiver for Events<'_> {
     }
     fn key_val_sep(&mut self, _: Span, _: &mut dyn ErrorSink) {
         // A dotted key extends tables of its own: only a plain key is checked.
-        if let Some((span, Some(names))) = self.take_key()
-            && let [name] = names.as_slice()
+        let Some((span, Some(names))) = self.take_key() else {
+            return;
+        };
+        if self.tables.len() == 1 {
+            let mut path = self.current.clone();
+            path.extend(names.iter().cloned());
+            self.values.insert(path);
+        }
+        if let [name] = names.as_slice()
             && let Some(table) = self.tables.last_mut()
             && !table.insert(name.clone())
         {
@@ -181,12 +202,17 @@ mod tests {
         );
         assert_eq!(repeated("a = {x = 1, x = 2}"), [(12, "x".to_owned())]);
         assert_eq!(repeated("[a]\nx = 1\n[a]\n"), [(11, "a".to_owned())]);
+        // A table where a value is already.
+        assert_eq!(repeated("x = 1\n[x]\n"), [(7, "x".to_owned())]);
+        assert_eq!(repeated("[a]\nb = 1\n[a.b]\n"), [(13, "b".to_owned())]);
         // Not twice in one table: each record, header or inline table has its own.
         for text in [
             "[[aim]]\nid = 1\n[[aim]]\nid = 2\n",
             "[a]\nx = 1\n[b]\nx = 1\n",
             "x = 1\na = {x = 1}",
             "a.x = 1\na.y = 2",
+            "[[a]]\nb = 1\n[[a]]\nb = 1\n[a.c]\n",
+            "[a.b]\nx = 1\n[a]\ny = 1\n",
             "a = \"\\u0061\"\n\"\\u0061\" = 1",
         ] {
             assert_eq!(repeated(text), [], "{text:?}");
