@@ -67,13 +67,11 @@ struct Events<'t> {
     tables: Vec<FxHashSet<String>>,
     /// The `[table]` headers read, as their parts.
     headers: FxHashSet<Vec<String>>,
-    /// The path of the table being read: its header's parts (and, for an
-    /// array of tables, which of its tables).
+    /// The path of the table being read: its header's parts (and `[]` for
+    /// a table of an array).
     current: Vec<String>,
     /// The paths of the values set by `key = value` lines, outside inline tables.
     values: FxHashSet<Vec<String>>,
-    /// How many `[[array]]` tables have been opened.
-    arrays: usize,
 }
 
 impl Events<'_> {
@@ -120,10 +118,9 @@ impl EventReceiver for Events<'_> {
         self.tables = vec![FxHashSet::default()];
     }
     fn array_table_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
-        // Each table of an array has keys of its own.
+        // The tables of an array hold values no `[table]` header can name.
         if let Some((_, Some(mut path))) = self.take_key() {
-            self.arrays += 1;
-            path.push(format!("[{}]", self.arrays));
+            path.push("[]".to_owned());
             self.current = path;
         }
         self.tables = vec![FxHashSet::default()];
