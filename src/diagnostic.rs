@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::suggest::{hints, pairs};
+use crate::suggest::{escaped, hints, pairs};
 
 /// One thing wrong with a content file, with where it is (a byte range) and hints.
 #[derive(Debug, PartialEq, Eq)]
@@ -64,25 +64,6 @@ impl Problem {
         }
         out
     }
-}
-
-/// A message with its control characters escaped (`\u{7}`): a content file's
-/// ids and keys are quoted in messages, and must not drive the terminal.
-fn escaped(message: &str) -> String {
-    if !message.chars().any(char::is_control) {
-        return message.to_owned();
-    }
-    message
-        .chars()
-        .flat_map(|c| {
-            let escape: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escape
-        })
-        .collect()
 }
 
 /// A problem for a value that names nothing valid: the closest valid value, and

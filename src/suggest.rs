@@ -1,6 +1,7 @@
 //! The closest valid value to one a user or a content file gave ("did you mean
 //! ...?"), and the usage error that carries it.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Returns the candidate most like `value`, ignoring case, if any is alike enough
@@ -42,24 +43,34 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
 /// typed escape sequence cannot drive the terminal) and a long value cut.
 pub fn shown(value: &str) -> String {
     const MOST: usize = 60;
-    let escaped: String = value
-        .chars()
-        .flat_map(|c| {
-            let escape: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escape
-        })
-        .collect();
+    let escaped = escaped(value);
     let count = escaped.chars().count();
     if count > MOST {
         let kept: String = escaped.chars().take(MOST).collect();
         format!("{kept}... ({count} characters)")
     } else {
-        escaped
+        escaped.into_owned()
     }
+}
+
+/// `text` with its control characters escaped (`\u{7}`), so that it cannot
+/// drive the terminal it is printed on; borrowed when it has none.
+pub fn escaped(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .flat_map(|c| {
+                let escape: Vec<char> = if c.is_control() {
+                    c.escape_default().collect()
+                } else {
+                    vec![c]
+                };
+                escape
+            })
+            .collect(),
+    )
 }
 
 /// How many valid values a hint lists: a longer list helps nobody, and the

@@ -130,7 +130,7 @@ fn malformed(name: &str, value: &Text<'_>, key: Key, problems: &mut Vec<Problem>
         problems.push(
             Problem::new(
                 value.span.clone(),
-                format!("{name} {} `{}` holds {bad:?}", key.label(), shown(value)),
+                format!("{name} {} `{}` holds {bad:?}", key.label(), &**value),
             )
             .hint("ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`"),
         );
