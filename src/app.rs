@@ -91,8 +91,20 @@ fn list(
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
     let query = Query::resolve(&content, &filters.into_filters(), words)?;
-    let listing = listing::aims(&content, &query::select(&content, &query));
-    print(out, &listing, output, config, false)
+    let mut listing = listing::aims(&content, &query::select(&content, &query));
+    listing.marks = query.marks();
+    print(out, &listing, output, config, false)?;
+    if config.interactive {
+        // Where to look next, for a person: a script has `aims domains`.
+        let next: Vec<String> = query::see_also(&content, &query)
+            .into_iter()
+            .map(|(domain, count)| format!("{} ({count})", content.domains[domain].id))
+            .collect();
+        if !next.is_empty() {
+            eprintln!("see also: {}", next.join(", "));
+        }
+    }
+    Ok(())
 }
 
 /// `aims show ID...`: the aims named, each in full.
@@ -104,7 +116,16 @@ fn show(
     config: &Config,
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
-    let listing = listing::aims(&content, &query::find(&content, ids)?);
+    let found = query::find(&content, ids)?;
+    let hits: Vec<query::Hit> = found
+        .into_iter()
+        .map(|aim| query::Hit {
+            aim,
+            score: None,
+            via: Vec::new(),
+        })
+        .collect();
+    let listing = listing::aims(&content, &hits);
     print(out, &listing, output, config, true)
 }
 

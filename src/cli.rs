@@ -223,9 +223,13 @@ pub struct FilterArgs {
     #[arg(long, value_name = "PILLAR", value_delimiter = ',')]
     pub pillar: Vec<String>,
 
-    /// Aims in these domains (id, name or alias)
+    /// Aims in these domains (id, name or alias), and in their narrower domains
     #[arg(long, value_name = "DOMAIN", value_delimiter = ',')]
     pub domain: Vec<String>,
+
+    /// Keep --domain to the domains named, without their narrower domains
+    #[arg(long)]
+    pub no_narrower: bool,
 
     /// Aims quoting these clauses: 2.7 for one item, 2 for all of Article 2
     #[arg(long, value_name = "CLAUSE", value_delimiter = ',')]
@@ -235,7 +239,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
 
-    /// Aims whose title or quote holds this text (ignoring case)
+    /// Aims that hold these words, in any of their forms, as `search` matches them
     #[arg(long, value_name = "TEXT", value_delimiter = ',')]
     pub text: Vec<String>,
 }
@@ -248,6 +252,7 @@ impl FilterArgs {
             clause: self.clause,
             source: self.source,
             text: self.text,
+            no_narrower: self.no_narrower,
         }
     }
 }

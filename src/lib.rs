@@ -15,6 +15,7 @@
 //! | `output` | the printers (table, tsv, csv, json, jsonl, markdown) |
 //! | `listing` | the rows and columns of each listing |
 //! | `query` | filters, resolved against the content from the values typed |
+//! | `search` | ranked search: word forms, whole words, BM25F scores |
 //! | `content` | the pipeline that loads a content: read → parse → check → resolve |
 //! | `check` | the rules of a content; `check::quote`, verbatim quote matching |
 //! | `diagnostic` | a problem with its place in a file, and how it is shown |
@@ -52,5 +53,6 @@ pub mod listing;
 pub mod model;
 pub mod output;
 pub mod query;
+pub mod search;
 pub mod shell;
 pub mod suggest;

@@ -5,9 +5,11 @@ use serde::ser::{Serialize, Serializer};
 
 use crate::check::quote::fold_whitespace as fold;
 use crate::model::{Aim, Content, Ref};
+use crate::query::Hit;
+use crate::search::Terms;
 
 /// One value of a row, typed for JSON.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Field {
     Text(String),
     /// A string or JSON null.
@@ -17,6 +19,8 @@ pub enum Field {
     /// A count in a cross-table: a dot when zero in a table, so the eye finds
     /// the numbers.
     Tally(usize),
+    /// A search's score, to three decimals.
+    Score(f64),
 }
 
 impl Field {
@@ -27,6 +31,7 @@ impl Field {
             Field::Maybe(None) => String::new(),
             Field::List(items) => items.join(separator),
             Field::Count(n) | Field::Tally(n) => n.to_string(),
+            Field::Score(score) => format!("{score:.3}"),
         }
     }
 
@@ -47,17 +52,24 @@ impl Serialize for Field {
             Field::Maybe(maybe) => maybe.serialize(serializer),
             Field::List(items) => items.serialize(serializer),
             Field::Count(n) | Field::Tally(n) => serializer.serialize_u64(*n as u64),
+            Field::Score(score) => serializer.serialize_f64((score * 1000.0).round() / 1000.0),
         }
     }
 }
 
 /// What a listing command prints: rows of fields under named columns.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Listing {
     /// What the rows are, for "no aims match".
     pub noun: &'static str,
     /// Every column, in the order of the JSON keys.
     pub columns: Vec<String>,
+    /// The keys of JSON objects, if not every column: some columns are for
+    /// people only.
+    pub keys: Option<Vec<String>>,
+    /// The columns TSV and CSV print unless `--columns` says otherwise, if not
+    /// every column.
+    pub plain: Option<Vec<String>>,
     /// The columns a table and markdown show unless `--columns` says otherwise.
     pub brief: Vec<String>,
     /// A cross-table: one space between columns, and numbers for headers (with
@@ -66,6 +78,8 @@ pub struct Listing {
     pub rows: Vec<Vec<Field>>,
     /// Said under a table or markdown (never in machine formats).
     pub notes: Vec<String>,
+    /// The words a search matched, which a coloured table highlights.
+    pub marks: Option<Terms>,
 }
 
 /// Column names from string literals.
@@ -99,13 +113,17 @@ pub fn citation(content: &Content, aim: &Aim) -> String {
     }
 }
 
-/// The rows of these aims.
-pub fn aims(content: &Content, selected: &[usize]) -> Listing {
-    let rows = selected
+/// The rows of the aims a query selected (or `show` named). A search's rows
+/// carry their score; where any aim came through a narrower domain than the
+/// one named, a `via` column says which.
+pub fn aims(content: &Content, hits: &[Hit]) -> Listing {
+    let ranked = hits.iter().any(|hit| hit.score.is_some());
+    let narrower = hits.iter().any(|hit| !hit.via.is_empty());
+    let rows = hits
         .iter()
-        .map(|&i| {
-            let aim = &content.aims[i];
-            vec![
+        .map(|hit| {
+            let aim = &content.aims[hit.aim];
+            let mut row = vec![
                 Field::Text(aim.id.to_string()),
                 Field::Text(aim.title.to_string()),
                 Field::Text(fold(&aim.quote).into_owned()),
@@ -114,21 +132,45 @@ pub fn aims(content: &Content, selected: &[usize]) -> Listing {
                 Field::Maybe(aim.clause.as_ref().map(|c| c.id.to_string())),
                 Field::List(aim.pillars.iter().map(|p| p.id.to_string()).collect()),
                 Field::List(aim.domains.iter().map(|d| d.id.to_string()).collect()),
-            ]
+            ];
+            if ranked {
+                row.push(Field::Score(hit.score.unwrap_or_default()));
+            }
+            if narrower {
+                let via = hit.via.iter().map(|&d| content.domains[d].id.to_string());
+                row.push(Field::List(via.collect()));
+            }
+            row
         })
         .collect();
-    let clauses: Vec<usize> = selected
+    let clauses: Vec<usize> = hits
         .iter()
-        .filter_map(|&i| content.aims[i].clause.as_ref().map(Ref::index))
+        .filter_map(|hit| content.aims[hit.aim].clause.as_ref().map(Ref::index))
         .collect();
-    Listing {
+    let mut listing = Listing {
         noun: "aims",
         columns: names(AIM_COLUMNS),
         brief: names(&["id", "title", "quote"]),
-        compact: false,
         rows,
         notes: clause_notes(content, &clauses),
+        ..Listing::default()
+    };
+    // The keys of JSON are the spec's, with a search's score; TSV and CSV keep
+    // their columns, with `via` last where it applies.
+    let mut keys = listing.columns.clone();
+    let mut plain = listing.columns.clone();
+    if ranked {
+        listing.columns.push("score".to_owned());
+        keys.push("score".to_owned());
     }
+    if narrower {
+        listing.columns.push("via".to_owned());
+        plain.push("via".to_owned());
+        listing.brief.insert(1, "via".to_owned());
+    }
+    listing.keys = Some(keys);
+    listing.plain = Some(plain);
+    listing
 }
 
 /// The records of a facet an aim carries (indices into that facet's records).
@@ -163,12 +205,12 @@ fn counts(content: &Content, facet: Facet) -> Vec<usize> {
 }
 
 /// How many of the selected aims carry each pair of a row and a column record.
-pub fn matrix(content: &Content, selected: &[usize], rows: Facet, cols: Facet) -> Listing {
+pub fn matrix(content: &Content, selected: &[Hit], rows: Facet, cols: Facet) -> Listing {
     let row_ids = facet_ids(content, rows);
     let col_ids = facet_ids(content, cols);
     let mut cells = vec![vec![0; col_ids.len()]; row_ids.len()];
-    for &i in selected {
-        let aim = &content.aims[i];
+    for hit in selected {
+        let aim = &content.aims[hit.aim];
         for r in tags(aim, rows) {
             for c in tags(aim, cols) {
                 cells[r.index()][c.index()] += 1;
@@ -197,6 +239,7 @@ pub fn matrix(content: &Content, selected: &[usize], rows: Facet, cols: Facet) -
         } else {
             Vec::new()
         },
+        ..Listing::default()
     }
 }
 
@@ -204,9 +247,8 @@ pub fn pillars(content: &Content) -> Listing {
     let counts = counts(content, Facet::Pillar);
     Listing {
         noun: "pillars",
-        columns: names(&["id", "name", "description", "aims"]),
-        brief: names(&["id", "name", "aims", "description"]),
-        compact: false,
+        columns: names(&["id", "name", "aliases", "description", "aims"]),
+        brief: names(&["id", "name", "aliases", "aims", "description"]),
         rows: content
             .pillars
             .iter()
@@ -215,37 +257,87 @@ pub fn pillars(content: &Content) -> Listing {
                 vec![
                     Field::Text(p.id.to_string()),
                     Field::Text(p.name.to_string()),
+                    Field::List(p.aliases.iter().map(ToString::to_string).collect()),
                     Field::Text(p.description.to_string()),
                     Field::Count(n),
                 ]
             })
             .collect(),
-        notes: Vec::new(),
+        ..Listing::default()
     }
 }
 
+/// The keys of a domain in JSON (and its columns in TSV and CSV).
+const DOMAIN_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "aliases",
+    "description",
+    "broader",
+    "narrower",
+    "related",
+    "aims",
+];
+
+/// The domains, with their relations, and how many aims `--domain` lists for
+/// each (its own and its narrower domains').
 pub fn domains(content: &Content) -> Listing {
-    let counts = counts(content, Facet::Domain);
+    let ids = |domains: &mut dyn Iterator<Item = usize>| {
+        Field::List(domains.map(|d| content.domains[d].id.to_string()).collect())
+    };
     Listing {
         noun: "domains",
-        columns: names(&["id", "name", "aliases", "description", "aims"]),
-        brief: names(&["id", "name", "aliases", "aims"]),
-        compact: false,
+        columns: names(&[
+            "id",
+            "name",
+            "aliases",
+            "description",
+            "broader",
+            "narrower",
+            "related",
+            "aims",
+            "relations",
+        ]),
+        // The three lists in one column, for a table that fits a terminal.
+        keys: Some(names(DOMAIN_KEYS)),
+        plain: Some(names(DOMAIN_KEYS)),
+        brief: names(&["id", "name", "aliases", "aims", "relations"]),
         rows: content
             .domains
             .iter()
-            .zip(counts)
-            .map(|(d, n)| {
+            .enumerate()
+            .map(|(i, d)| {
+                let family = content.with_narrower(i);
+                let count = content
+                    .aims
+                    .iter()
+                    .filter(|aim| aim.domains.iter().any(|tag| family.contains(&tag.index())))
+                    .count();
+                let relations = [
+                    ("broader", ids(&mut d.broader.iter().map(Ref::index))),
+                    ("narrower", ids(&mut content.narrower(i).iter().copied())),
+                    ("related", ids(&mut content.related(i).iter().copied())),
+                ];
+                let said: Vec<String> = relations
+                    .iter()
+                    .filter(|(_, list)| !list.text(", ").is_empty())
+                    .map(|(name, list)| format!("{name}: {}", list.text(", ")))
+                    .collect();
+                let [broader, narrower, related] = relations.map(|(_, list)| list);
                 vec![
                     Field::Text(d.id.to_string()),
                     Field::Text(d.name.to_string()),
                     Field::List(d.aliases.iter().map(ToString::to_string).collect()),
                     Field::Text(d.description.to_string()),
-                    Field::Count(n),
+                    broader,
+                    narrower,
+                    related,
+                    Field::Count(count),
+                    Field::Text(said.join("; ")),
                 ]
             })
             .collect(),
-        notes: Vec::new(),
+        ..Listing::default()
     }
 }
 
@@ -263,7 +355,6 @@ pub fn clauses_listing(content: &Content) -> Listing {
             "aims",
         ]),
         brief: names(&["id", "text", "aims"]),
-        compact: false,
         rows: content
             .clauses
             .iter()
@@ -281,6 +372,7 @@ pub fn clauses_listing(content: &Content) -> Listing {
             })
             .collect(),
         notes: clause_notes(content, &(0..content.clauses.len()).collect::<Vec<_>>()),
+        ..Listing::default()
     }
 }
 
@@ -290,7 +382,6 @@ pub fn sources(content: &Content) -> Listing {
         noun: "sources",
         columns: names(&["id", "title", "standing", "aims"]),
         brief: names(&["id", "title", "aims", "standing"]),
-        compact: false,
         rows: content
             .sources
             .iter()
@@ -304,7 +395,7 @@ pub fn sources(content: &Content) -> Listing {
                 ]
             })
             .collect(),
-        notes: Vec::new(),
+        ..Listing::default()
     }
 }
 

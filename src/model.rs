@@ -354,10 +354,13 @@ records! {
         id: Text<'a>,
         /// The pillar's name; `--pillar` matches it too, ignoring case.
         name: Text<'a>,
+        /// Other words a user may type for it, such as `history`. An aim's quote
+        /// justifies the pillar by its id, name or one of these, as whole words.
+        aliases: Vec<Text<'a>>,
         /// What the pillar is, in a sentence.
         description: Text<'a>,
     }
-    keys { id: Id, name: Name }
+    keys { id: Id, name: Name, aliases: Alias }
 
     /// A field of cooperation.
     Domain "domain" in domains {
@@ -370,6 +373,13 @@ records! {
         aliases: Vec<Text<'a>>,
         /// What the domain covers, in a sentence.
         description: Text<'a>,
+        /// Ids of the domains this one is a part of, as a thesaurus's broader
+        /// terms: `--domain` with one of them lists this one's aims too. The
+        /// narrower domains are derived; no domain is broader than itself.
+        broader: Vec<Ref<'a>>,
+        /// Ids of domains close to this one but not part of it, which listings
+        /// name as "see also". Written on either end, it reads the same from both.
+        related: Vec<Ref<'a>>,
     }
     keys { id: Id, name: Name, aliases: Alias }
 
@@ -416,12 +426,62 @@ records! {
 #[derive(Debug)]
 pub struct Content<'a> {
     records: Records<'a>,
+    /// For each domain, the domains whose `broader` names it.
+    narrower: Vec<Vec<usize>>,
+    /// For each domain, the domains related to it, from either end.
+    related: Vec<Vec<usize>>,
 }
 
 impl<'a> Content<'a> {
-    /// Only the loader makes a `Content`, from records it has checked and resolved.
+    /// Only the loader makes a `Content`, from records it has checked and
+    /// resolved: the domains' relations resolve, and `broader` has no cycle.
     pub(crate) fn resolved(records: Records<'a>) -> Self {
-        Content { records }
+        let count = records.domains.len();
+        let (mut narrower, mut related) = (vec![Vec::new(); count], vec![Vec::new(); count]);
+        for (i, domain) in records.domains.iter().enumerate() {
+            for broader in &domain.broader {
+                narrower[broader.index()].push(i);
+            }
+            for other in &domain.related {
+                related[i].push(other.index());
+                related[other.index()].push(i);
+            }
+        }
+        for list in &mut related {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Content {
+            records,
+            narrower,
+            related,
+        }
+    }
+
+    /// The domains `domain` names as narrower, in the content's order.
+    pub fn narrower(&self, domain: usize) -> &[usize] {
+        &self.narrower[domain]
+    }
+
+    /// The domains related to `domain`, from either end, in the content's order.
+    pub fn related(&self, domain: usize) -> &[usize] {
+        &self.related[domain]
+    }
+
+    /// `domain` and every domain below it through `narrower`, each once, the
+    /// domain itself first.
+    pub fn with_narrower(&self, domain: usize) -> Vec<usize> {
+        let mut found = vec![domain];
+        let mut next = 0;
+        while let Some(&at) = found.get(next) {
+            for &below in &self.narrower[at] {
+                if !found.contains(&below) {
+                    found.push(below);
+                }
+            }
+            next += 1;
+        }
+        found
     }
 }
 
@@ -472,6 +532,8 @@ mod tests {
             name: text("Transport"),
             aliases: vec![text("transportation")],
             description: text(""),
+            broader: Vec::new(),
+            related: Vec::new(),
         };
         let keys: Vec<(&str, &str, bool)> = domain
             .keys()

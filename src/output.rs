@@ -10,6 +10,7 @@ use comfy_table::{
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::listing::{Field, Listing};
+use crate::search::Terms;
 use crate::suggest::{UsageError, pairs};
 
 /// How a listing is printed.
@@ -78,7 +79,10 @@ impl Style {
                 .iter()
                 .filter_map(|name| index(name))
                 .collect()),
-            None => Ok((0..listing.columns.len()).collect()),
+            None => Ok(match &listing.plain {
+                Some(plain) => plain.iter().filter_map(|name| index(name)).collect(),
+                None => (0..listing.columns.len()).collect(),
+            }),
         }
     }
 }
@@ -157,12 +161,63 @@ fn wrap(text: &str, width: u16, indent: usize) -> String {
 }
 
 fn write_lines(out: &mut impl Write, table: &Table) -> io::Result<()> {
+    write_marked(out, table, None)
+}
+
+/// Writes a table's lines, with the words of `marks` highlighted.
+fn write_marked(out: &mut impl Write, table: &Table, marks: Option<&Terms>) -> io::Result<()> {
     for line in table.lines() {
         // comfy-table pads the last column to the table's width; a terminal does
         // not need the trailing blanks, and copying a line should not carry them.
-        writeln!(out, "{}", line.trim_end())?;
+        let line = line.trim_end();
+        match marks {
+            Some(marks) => writeln!(out, "{}", highlight(line, marks))?,
+            None => writeln!(out, "{line}")?,
+        }
     }
     Ok(())
+}
+
+/// Marks the words of a coloured line that `marks` matched, in bold red as
+/// ripgrep does. Text already styled (ids, headers) keeps its own style.
+fn highlight(line: &str, marks: &Terms) -> String {
+    let mut out = String::with_capacity(line.len() + 32);
+    let mut styled = false;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("\x1b[") {
+            // A control sequence: copied whole; a colour sets `styled`, a reset clears it.
+            let end = after
+                .find(|c: char| ('@'..='~').contains(&c))
+                .map_or(after.len(), |i| i + 1);
+            let (sequence, tail) = after.split_at(end);
+            if let Some(parameters) = sequence.strip_suffix('m') {
+                styled = !parameters
+                    .split(';')
+                    .all(|p| matches!(p, "" | "0" | "22" | "39"));
+            }
+            out.push_str("\x1b[");
+            out.push_str(sequence);
+            rest = tail;
+        } else if c.is_alphanumeric() {
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            if !styled && marks.marks(word) {
+                out.push_str("\x1b[1;31m");
+                out.push_str(word);
+                out.push_str("\x1b[0m");
+            } else {
+                out.push_str(word);
+            }
+            rest = &rest[end..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 fn new_table(style: &Style) -> Table {
@@ -244,7 +299,8 @@ fn table(
         gap,
         style.width,
     );
-    write_lines(out, &table)?;
+    let marks = listing.marks.as_ref().filter(|_| style.color);
+    write_marked(out, &table, marks)?;
     if !legend.is_empty() {
         let legend = wrap(&legend.join("  "), style.width, 0);
         writeln!(out, "{legend}")?;
@@ -363,38 +419,56 @@ fn csv(out: &mut impl Write, listing: &Listing, picked: &[usize], header: bool) 
 
 /// A row as a JSON object with the listing's keys in their order.
 struct Object<'a> {
-    columns: &'a [String],
+    keys: &'a [(usize, &'a str)],
     row: &'a [Field],
 }
 
 impl Serialize for Object<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.columns.len()))?;
-        for (key, value) in self.columns.iter().zip(self.row) {
-            map.serialize_entry(key, value)?;
+        let mut map = serializer.serialize_map(Some(self.keys.len()))?;
+        for &(column, key) in self.keys {
+            map.serialize_entry(key, &self.row[column])?;
         }
         map.end()
     }
 }
 
-fn objects(listing: &Listing) -> Vec<Object<'_>> {
+/// The listing's JSON keys, each with its column.
+fn keys(listing: &Listing) -> Vec<(usize, &str)> {
+    let all = || {
+        listing
+            .columns
+            .iter()
+            .map(String::as_str)
+            .enumerate()
+            .collect()
+    };
+    listing.keys.as_ref().map_or_else(all, |keys| {
+        keys.iter()
+            .filter_map(|key| {
+                let column = listing.columns.iter().position(|c| c == key)?;
+                Some((column, key.as_str()))
+            })
+            .collect()
+    })
+}
+
+fn objects<'a>(listing: &'a Listing, keys: &'a [(usize, &'a str)]) -> Vec<Object<'a>> {
     listing
         .rows
         .iter()
-        .map(|row| Object {
-            columns: &listing.columns,
-            row,
-        })
+        .map(|row| Object { keys, row })
         .collect()
 }
 
 fn json(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &objects(listing))?;
+    serde_json::to_writer_pretty(&mut *out, &objects(listing, &keys(listing)))?;
     writeln!(out)
 }
 
 fn jsonl(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
-    for object in objects(listing) {
+    let keys = keys(listing);
+    for object in objects(listing, &keys) {
         serde_json::to_writer(&mut *out, &object)?;
         writeln!(out)?;
     }
@@ -456,6 +530,7 @@ mod tests {
                 Field::Count(3),
             ]],
             notes: vec!["a note".to_owned()],
+            ..Listing::default()
         }
     }
 
@@ -531,7 +606,7 @@ mod tests {
                 Field::Text(title.to_owned()),
                 Field::Text(quote.to_owned()),
             ]],
-            notes: Vec::new(),
+            ..Listing::default()
         }
     }
 

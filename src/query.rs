@@ -1,8 +1,9 @@
 //! Filters: what `list`, `search` and `matrix` select, and the aims `show`
 //! names, resolved against the content from the plain values the user typed.
 
-use crate::check::quote::fold_whitespace as fold;
+use crate::check::quote::Words;
 use crate::model::{Aim, Clause, Content, Record, Ref};
+use crate::search::{self, Forms, Terms};
 use crate::suggest::{UsageError, pairs, shown};
 
 /// The values of the filters, as typed: each may hold several.
@@ -13,20 +14,33 @@ pub struct Filters {
     pub clause: Vec<String>,
     pub source: Vec<String>,
     pub text: Vec<String>,
+    /// `--domain` keeps to the domains named, without their narrower ones.
+    pub no_narrower: bool,
 }
 
 /// What `list` and `search` select: each facet filter is a set of allowed records
 /// (OR within), all filters must hold (AND across).
-#[derive(Debug, Default)]
 pub struct Query {
     pillars: Option<Vec<usize>>,
+    /// The domains named, and (unless `--no-narrower`) every one below them.
     domains: Option<Vec<usize>>,
+    /// The domains as named.
+    named_domains: Vec<usize>,
     clauses: Option<Vec<usize>>,
     sources: Option<Vec<usize>>,
-    /// Any of these must stand in the title or quote (lower-cased).
-    texts: Vec<String>,
-    /// All of these must stand in the title or quote (lower-cased).
-    words: Vec<String>,
+    /// Any of these must stand in the aim (`--text`).
+    texts: Option<Terms>,
+    /// All of these must stand in the aim, which are ranked by them (`search`).
+    words: Option<Terms>,
+}
+
+/// An aim a query selected: its score when ranked, and the narrower domains
+/// it came through when it carries none of the domains named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub aim: usize,
+    pub score: Option<f64>,
+    pub via: Vec<usize>,
 }
 
 impl Query {
@@ -37,94 +51,202 @@ impl Query {
         filters: &Filters,
         words: &[String],
     ) -> Result<Self, UsageError> {
+        let named_domains = facet(content, &content.domains, &filters.domain)?;
+        let domains = named_domains.as_ref().map(|named| {
+            if filters.no_narrower {
+                return named.clone();
+            }
+            let mut all: Vec<usize> = Vec::new();
+            for &domain in named {
+                for below in content.with_narrower(domain) {
+                    if !all.contains(&below) {
+                        all.push(below);
+                    }
+                }
+            }
+            all
+        });
         Ok(Query {
-            pillars: facet(&content.pillars, &filters.pillar)?,
-            domains: facet(&content.domains, &filters.domain)?,
+            pillars: facet(content, &content.pillars, &filters.pillar)?,
+            named_domains: named_domains.unwrap_or_default(),
+            domains,
             clauses: clauses(&content.clauses, &filters.clause)?,
-            sources: facet(&content.sources, &filters.source)?,
-            texts: texts("--text value", &filters.text)?,
-            words: texts("search word", words)?,
+            sources: facet(content, &content.sources, &filters.source)?,
+            texts: terms("--text value", &filters.text)?,
+            words: terms("search word", words)?,
         })
     }
 
-    fn matches(&self, aim: &Aim) -> bool {
+    /// What the query searches for, words and `--text` alike: the words a
+    /// table highlights.
+    pub fn marks(&self) -> Option<Terms> {
+        match (&self.words, &self.texts) {
+            (Some(words), Some(texts)) => Some(words.clone().and(texts)),
+            (words, texts) => words.as_ref().or(texts.as_ref()).cloned(),
+        }
+    }
+
+    fn facets_match(&self, aim: &Aim) -> bool {
         let any = |allowed: &Option<Vec<usize>>, tags: &[Ref]| {
             allowed
                 .as_ref()
                 .is_none_or(|allowed| tags.iter().any(|tag| allowed.contains(&tag.index())))
         };
-        let facets = any(&self.pillars, &aim.pillars)
+        any(&self.pillars, &aim.pillars)
             && any(&self.domains, &aim.domains)
             && any(&self.clauses, aim.clause.as_slice())
-            && any(&self.sources, std::slice::from_ref(&aim.source));
-        if !facets || (self.texts.is_empty() && self.words.is_empty()) {
-            return facets;
+            && any(&self.sources, std::slice::from_ref(&aim.source))
+    }
+
+    /// The same query for another domain (and its narrower ones).
+    fn for_domain(&self, content: &Content, domain: usize) -> Query {
+        Query {
+            pillars: self.pillars.clone(),
+            domains: Some(content.with_narrower(domain)),
+            named_domains: vec![domain],
+            clauses: self.clauses.clone(),
+            sources: self.sources.clone(),
+            texts: self.texts.clone(),
+            words: self.words.clone(),
         }
-        let haystack = format!("{}\n{}", aim.title, fold(&aim.quote)).to_lowercase();
-        (self.texts.is_empty() || self.texts.iter().any(|t| starts_a_word(&haystack, t)))
-            && self.words.iter().all(|w| starts_a_word(&haystack, w))
+    }
+
+    /// The narrower domains an aim came through: none when it carries a
+    /// domain named (or no domain was).
+    fn via(&self, aim: &Aim) -> Vec<usize> {
+        let Some(domains) = &self.domains else {
+            return Vec::new();
+        };
+        let tags: Vec<usize> = aim.domains.iter().map(Ref::index).collect();
+        if tags.iter().any(|tag| self.named_domains.contains(tag)) {
+            return Vec::new();
+        }
+        tags.into_iter()
+            .filter(|tag| domains.contains(tag))
+            .collect()
     }
 }
 
-/// Whether `needle` stands in `haystack` at the start of a word: `invest`
-/// finds "investment", `age` does not find "encourage". Both are lower-cased.
-fn starts_a_word(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(at, _)| {
-        let before = haystack[..at].chars().next_back();
-        let first = needle.chars().next();
-        // A needle that starts with punctuation may start anywhere.
-        !(before.is_some_and(char::is_alphanumeric) && first.is_some_and(char::is_alphanumeric))
-    })
+/// The aims `query` selects: in the content's order, or best first when it
+/// searches words.
+pub fn select(content: &Content, query: &Query) -> Vec<Hit> {
+    let mut selected: Vec<usize> = (0..content.aims.len())
+        .filter(|&i| query.facets_match(&content.aims[i]))
+        .collect();
+    if let Some(texts) = &query.texts {
+        selected = search::filter(content, &selected, texts, false);
+    }
+    let hit = |aim: usize, score: Option<f64>| Hit {
+        aim,
+        score,
+        via: query.via(&content.aims[aim]),
+    };
+    match &query.words {
+        Some(words) => search::rank(content, &selected, words)
+            .into_iter()
+            .map(|(aim, score)| hit(aim, Some(score)))
+            .collect(),
+        None => selected.into_iter().map(|aim| hit(aim, None)).collect(),
+    }
 }
 
-/// The indices of the aims `query` selects, in the content's order.
-pub fn select(content: &Content, query: &Query) -> Vec<usize> {
-    (0..content.aims.len())
-        .filter(|&i| query.matches(&content.aims[i]))
+/// The domains a reader of `--domain` may look at next, with how many aims
+/// each would list: those broader than, or related to, the domains named,
+/// that the listing did not already hold.
+pub fn see_also(content: &Content, query: &Query) -> Vec<(usize, usize)> {
+    let Some(shown) = &query.domains else {
+        return Vec::new();
+    };
+    let mut next: Vec<usize> = Vec::new();
+    for &named in &query.named_domains {
+        let broader = content.domains[named].broader.iter().map(Ref::index);
+        for other in broader.chain(content.related(named).iter().copied()) {
+            if !shown.contains(&other) && !next.contains(&other) {
+                next.push(other);
+            }
+        }
+    }
+    next.into_iter()
+        .map(|domain| {
+            let count = select(content, &query.for_domain(content, domain)).len();
+            (domain, count)
+        })
         .collect()
 }
 
 /// The indices of the aims with these ids (ignoring case), in the order given.
-/// Every id that names no aim is reported, not only the first.
+/// A clause (`2.7`) or an article (`2`) stands for the aims that quote it.
+/// Every id that names nothing is reported, not only the first.
 pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError> {
-    let position = |id: &str| {
+    let aims = |id: &str| -> Vec<usize> {
         let id = id.trim().to_lowercase();
-        content
+        if let Some(i) = content
             .aims
             .iter()
             .position(|aim| aim.id.to_lowercase() == id)
+        {
+            return vec![i];
+        }
+        let clauses = matching_clauses(&content.clauses, &id);
+        (0..content.aims.len())
+            .filter(|&i| {
+                content.aims[i]
+                    .clause
+                    .as_ref()
+                    .is_some_and(|c| clauses.contains(&c.index()))
+            })
+            .collect()
     };
     let unknown: Vec<&str> = ids
         .iter()
         .map(AsRef::as_ref)
-        .filter(|id| position(id).is_none())
+        .filter(|id| aims(id).is_empty())
         .collect();
     if unknown.is_empty() {
-        return Ok(ids.iter().filter_map(|id| position(id)).collect());
+        let mut found = Vec::new();
+        for i in ids.iter().flat_map(|id| aims(id)) {
+            if !found.contains(&i) {
+                found.push(i);
+            }
+        }
+        return Ok(found);
     }
     let valid: Vec<&str> = content.aims.iter().map(|a| &*a.id).collect();
-    let mut error = UsageError::unknown("aim", unknown[0], &pairs(&valid), &valid);
+    let unknown_aim = |id: &str| {
+        let mut error = UsageError::unknown("aim", id, &pairs(&valid), &valid);
+        pointer(content, id, &mut error);
+        error
+    };
+    let mut error = unknown_aim(unknown[0]);
     if unknown.len() > 1 {
         let quoted: Vec<String> = unknown
             .iter()
             .map(|id| format!("`{}`", shown(id)))
             .collect();
         error.message = format!("unknown aims {}", quoted.join(", "));
-        // Each "did you mean", then the list of valid ids once.
+        // Each "did you mean" and pointer, then the list of valid ids once.
         let list = error.hints.pop();
         error.hints = unknown
             .iter()
-            .flat_map(|id| UsageError::unknown("aim", id, &pairs(&valid), &valid).hints)
-            .filter(|hint| hint.starts_with("did you mean"))
+            .flat_map(|id| unknown_aim(id).hints)
+            .filter(|hint| !hint.starts_with("valid "))
             .collect();
         error.hints.extend(list);
     }
     Err(error)
 }
 
+/// A value as keys are compared: lower case, words joined by one space
+/// (`Shared_History` is `shared history`).
+fn folded(value: &str) -> String {
+    Words::fold(value)
+}
+
 /// Resolves the values of one facet filter against the keys each record
-/// answers to (id, name, aliases). None when the filter was not given.
+/// answers to (id, name, aliases), then against their word forms (`laws` is
+/// `law`). None when the filter was not given.
 fn facet<'a, R: Record<'a>>(
+    content: &Content,
     records: &[R],
     values: &[String],
 ) -> Result<Option<Vec<usize>>, UsageError> {
@@ -132,12 +254,21 @@ fn facet<'a, R: Record<'a>>(
         return Ok(None);
     }
     let kind = R::KIND.name;
+    let forms = Forms::default();
+    let stems =
+        |text: &str| -> Vec<String> { search::words(text).map(|w| forms.stem(w)).collect() };
     let mut allowed = Vec::new();
     for value in values {
-        let wanted = nonempty(&format!("{kind} value"), value)?.to_lowercase();
-        let found = records
+        let wanted = folded(nonempty(&format!("{kind} value"), value)?);
+        let exact = records
             .iter()
-            .position(|record| record.keys().any(|(key, _)| key.to_lowercase() == wanted));
+            .position(|record| record.keys().any(|(key, _)| folded(key) == wanted));
+        let found = exact.or_else(|| {
+            let wanted = stems(value);
+            records
+                .iter()
+                .position(|record| record.keys().any(|(key, _)| stems(key) == wanted))
+        });
         let Some(i) = found else {
             let all: Vec<(&str, &str)> = records
                 .iter()
@@ -147,11 +278,55 @@ fn facet<'a, R: Record<'a>>(
                 })
                 .collect();
             let ids: Vec<&str> = records.iter().map(|record| &**record.id()).collect();
-            return Err(UsageError::unknown(kind, value, &all, &ids));
+            let mut error = UsageError::unknown(kind, value, &all, &ids);
+            pointer(content, value, &mut error);
+            return Err(error);
         };
-        allowed.push(i);
+        if !allowed.contains(&i) {
+            allowed.push(i);
+        }
     }
     Ok(Some(allowed))
+}
+
+/// Where a value names nothing but stands in the aims' text, a hint that
+/// leads to `aims search`, before the list of valid values.
+fn pointer(content: &Content, value: &str, error: &mut UsageError) {
+    let Ok(terms) = Terms::new(std::slice::from_ref(&value.to_owned())) else {
+        return;
+    };
+    let all: Vec<usize> = (0..content.aims.len()).collect();
+    let count = search::filter(content, &all, &terms, true).len();
+    if count == 0 {
+        return;
+    }
+    let plain = value
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'));
+    let argument = if plain {
+        value.trim().to_owned()
+    } else {
+        format!("'{}'", value.trim().replace('\'', r"'\''"))
+    };
+    let aims = if count == 1 {
+        "1 aim"
+    } else {
+        &format!("{count} aims")
+    };
+    let hint = format!(
+        "`{}` stands in the text of {aims}: aims search {}",
+        shown(value.trim()),
+        shown(&argument)
+    );
+    let at = error.hints.len().saturating_sub(1);
+    error.hints.insert(at, hint);
+}
+
+/// The clauses a value names: a clause id (`2.7`), or an article (`2`).
+fn matching_clauses(clauses: &[Clause], value: &str) -> Vec<usize> {
+    (0..clauses.len())
+        .filter(|&i| *clauses[i].id == *value || clauses[i].article.value.to_string() == value)
+        .collect()
 }
 
 /// `--clause 2.7` is one item; `--clause 2` every item of article 2.
@@ -162,13 +337,20 @@ fn clauses(clauses: &[Clause], values: &[String]) -> Result<Option<Vec<usize>>, 
     let mut allowed = Vec::new();
     for value in values {
         let value = nonempty("clause value", value)?;
-        let matching: Vec<usize> = (0..clauses.len())
-            .filter(|&i| *clauses[i].id == *value || clauses[i].article.value.to_string() == value)
-            .collect();
+        let matching = matching_clauses(clauses, value);
         if matching.is_empty() {
             let valid = clause_values(clauses);
             let valid: Vec<&str> = valid.iter().map(AsRef::as_ref).collect();
-            return Err(UsageError::unknown("clause", value, &pairs(&valid), &valid));
+            // An item's number alone (`7`) suggests its clause (`2.7`).
+            let items: Vec<String> = clauses.iter().map(|c| c.item.value.to_string()).collect();
+            let mut pool = pairs(&valid);
+            pool.extend(
+                items
+                    .iter()
+                    .zip(clauses)
+                    .map(|(item, c)| (item.as_str(), &*c.id)),
+            );
+            return Err(UsageError::unknown("clause", value, &pool, &valid));
         }
         allowed.extend(matching);
     }
@@ -188,11 +370,21 @@ pub fn clause_values(clauses: &[Clause]) -> Vec<String> {
     values
 }
 
-fn texts(what: &str, values: &[String]) -> Result<Vec<String>, UsageError> {
-    values
-        .iter()
-        .map(|value| nonempty(what, value).map(|v| fold(v).to_lowercase()))
-        .collect()
+/// The patterns of `--text` or of `search`'s words; None when none are given.
+fn terms(what: &str, values: &[String]) -> Result<Option<Terms>, UsageError> {
+    if values.is_empty() {
+        return Ok(None);
+    }
+    for value in values {
+        nonempty(what, value)?;
+    }
+    Terms::new(values).map(Some).map_err(|value| UsageError {
+        message: format!(
+            "the {what} `{}` has no letters or digits to match",
+            shown(value)
+        ),
+        hints: vec!["search matches whole words, in their English forms".to_owned()],
+    })
 }
 
 fn nonempty<'v>(what: &str, value: &'v str) -> Result<&'v str, UsageError> {
@@ -203,27 +395,5 @@ fn nonempty<'v>(what: &str, value: &'v str) -> Result<&'v str, UsageError> {
         })
     } else {
         Ok(value.trim())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::starts_a_word;
-
-    #[test]
-    fn words_match_at_the_start_of_a_word() {
-        let text = "to encourage broad cooperation; fostering trade and investment (un)";
-        for (needle, expected) in [
-            ("encourage", true),
-            ("age", false),
-            ("invest", true),
-            ("trade and", true),
-            ("rade", false),
-            ("(un)", true),
-            ("un)", true),
-            ("cooperation;", true),
-        ] {
-            assert_eq!(starts_a_word(text, needle), expected, "{needle:?}");
-        }
     }
 }

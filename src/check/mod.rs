@@ -4,6 +4,7 @@
 
 mod index;
 pub mod quote;
+mod relations;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -24,6 +25,7 @@ pub fn check(raw: &Records, text: &str) -> Vec<Problem> {
     let clauses = Index::new(&raw.clauses, raw, text, &mut problems);
     // Nothing refers to aims by id; indexing them finds duplicate and malformed ids.
     Index::new(&raw.aims, raw, text, &mut problems);
+    relations::check_relations(&raw.domains, &domains, &mut problems);
 
     for source in &raw.sources {
         not_empty(&source.text, "source", &source.id, "text", &mut problems);

@@ -12,6 +12,11 @@ pub fn resolve(mut records: Records<'_>) -> Content<'_> {
     let pillars = index(&records.pillars);
     let domains = index(&records.domains);
     let clauses = index(&records.clauses);
+    for domain in &mut records.domains {
+        for other in domain.broader.iter_mut().chain(&mut domain.related) {
+            at(&domains, other);
+        }
+    }
     for clause in &mut records.clauses {
         at(&sources, &mut clause.source);
     }

@@ -1,0 +1,399 @@
+//! Ranked search: the words typed, matched as whole words in their English
+//! forms (terrorist finds "terrorism", neighbour finds "neighboring"), and the
+//! aims that hold them scored by BM25F over their fields, the quote weighing most.
+
+use std::borrow::Cow;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::model::{Aim, Content, Record};
+
+/// Words that say nothing of a topic: dropped from a search of several words,
+/// so that `aims search the economy` asks for the economy.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of",
+    "on", "or", "that", "the", "this", "to", "with",
+];
+
+/// British spellings and the American ones they are matched as, by the start
+/// of a word: `neighbouring` is matched as `neighboring`.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("behaviour", "behavior"),
+    ("centre", "center"),
+    ("colour", "color"),
+    ("defence", "defense"),
+    ("endeavour", "endeavor"),
+    ("favour", "favor"),
+    ("harbour", "harbor"),
+    ("harmonis", "harmoniz"),
+    ("honour", "honor"),
+    ("labour", "labor"),
+    ("licence", "license"),
+    ("mobilis", "mobiliz"),
+    ("modernis", "moderniz"),
+    ("neighbour", "neighbor"),
+    ("offence", "offense"),
+    ("organis", "organiz"),
+    ("prioritis", "prioritiz"),
+    ("programme", "program"),
+    ("realis", "realiz"),
+    ("recognis", "recogniz"),
+    ("stabilis", "stabiliz"),
+    ("utilis", "utiliz"),
+];
+
+/// How many leading bytes of a stem a word must share to be stemmed at all:
+/// English stemming changes only the ends of words, so most words of a text
+/// are passed over without the cost of stemming them.
+const PREFIX: usize = 3;
+
+/// The fields of an aim that search reads, and how much a match in each weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Title,
+    Quote,
+    /// Its pillars and domains, by id, name and aliases.
+    Tags,
+    /// Its clause: the id, the instrument and the article, as its citation names them.
+    Clause,
+}
+
+const PARTS: [Part; 4] = [Part::Title, Part::Quote, Part::Tags, Part::Clause];
+
+impl Part {
+    fn weight(self) -> f64 {
+        match self {
+            Part::Quote => 3.0,
+            Part::Title => 2.0,
+            Part::Tags => 1.5,
+            Part::Clause => 1.0,
+        }
+    }
+}
+
+/// BM25's saturation of repeated words, and how far a long field is discounted.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+/// English word forms, for the words typed and the words of the content alike.
+pub struct Forms {
+    stemmer: Stemmer,
+}
+
+impl std::fmt::Debug for Forms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Forms(English)")
+    }
+}
+
+impl Clone for Forms {
+    fn clone(&self) -> Self {
+        Forms::default()
+    }
+}
+
+impl Default for Forms {
+    fn default() -> Self {
+        Forms {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Forms {
+    /// The form a word is matched by: lower case, American spelling, stemmed
+    /// (`Terrorists` → `terror`, `economy` and `economic` → `econom`).
+    pub fn stem(&self, word: &str) -> String {
+        let lower = word.to_lowercase();
+        let spelled = SPELLINGS
+            .iter()
+            .find_map(|(british, american)| {
+                lower
+                    .strip_prefix(british)
+                    .map(|rest| Cow::Owned(format!("{american}{rest}")))
+            })
+            .unwrap_or(Cow::Borrowed(&lower));
+        let mut stem = self.stemmer.stem(&spelled).into_owned();
+        // "economy" stems to "economi", "economic" to "econom": one form.
+        if stem.len() > 4 && stem.ends_with('i') {
+            stem.pop();
+        }
+        // The stemmer takes "-ism" off "terrorism" but leaves "terrorist":
+        // the doctrine and its followers are one topic.
+        if stem.len() > 6 && (stem.ends_with("ist") || stem.ends_with("ism")) {
+            stem.truncate(stem.len() - 3);
+        }
+        stem
+    }
+}
+
+/// The words of a text: runs of letters and digits (`human-rights` is two).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+}
+
+/// One typed argument: a word, or a phrase whose words must stand together,
+/// in order, in one field (`"rule of law"`, `human-rights`, `2.7`).
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    stems: Vec<String>,
+}
+
+/// What a search asks: patterns, each stemmed once.
+#[derive(Debug, Clone)]
+pub struct Terms {
+    forms: Forms,
+    patterns: Vec<Pattern>,
+}
+
+impl Terms {
+    /// The patterns of the typed arguments. Lone stop words are dropped when
+    /// other words remain. Returns the first argument that holds no word.
+    pub fn new(values: &[String]) -> Result<Self, &str> {
+        let forms = Forms::default();
+        let mut patterns = Vec::with_capacity(values.len());
+        for value in values {
+            let stems: Vec<String> = words(value).map(|w| forms.stem(w)).collect();
+            if stems.is_empty() {
+                return Err(value);
+            }
+            patterns.push((value, Pattern { stems }));
+        }
+        let is_stop = |value: &str| STOP_WORDS.contains(&value.trim().to_lowercase().as_str());
+        if patterns.iter().any(|(value, _)| !is_stop(value)) {
+            patterns.retain(|(value, _)| !is_stop(value));
+        }
+        Ok(Terms {
+            forms,
+            patterns: patterns.into_iter().map(|(_, p)| p).collect(),
+        })
+    }
+
+    /// The patterns of both, for highlighting what either matched.
+    #[must_use]
+    pub fn and(mut self, other: &Terms) -> Terms {
+        self.patterns.extend(other.patterns.iter().cloned());
+        self
+    }
+
+    /// Whether `word` is a form of a word searched for: the words a table
+    /// highlights.
+    pub fn marks(&self, word: &str) -> bool {
+        let stem = self.forms.stem(word);
+        self.patterns.iter().any(|p| p.stems.contains(&stem))
+    }
+}
+
+/// The searchable text of every pillar, domain and clause, made once per search.
+struct Texts {
+    pillars: Vec<String>,
+    domains: Vec<String>,
+    clauses: Vec<String>,
+}
+
+/// A record's keys (id, name, aliases) as one text.
+fn keys<'a, R: Record<'a>>(record: &R) -> String {
+    let keys: Vec<&str> = record.keys().map(|(key, _)| &**key).collect();
+    keys.join(" ")
+}
+
+impl Texts {
+    fn new(content: &Content) -> Self {
+        Texts {
+            pillars: content.pillars.iter().map(keys).collect(),
+            domains: content.domains.iter().map(keys).collect(),
+            // The source's title is not searched: every aim of a source has it.
+            clauses: content
+                .clauses
+                .iter()
+                .map(|c| format!("{} {} Article {}", c.id, c.instrument, c.article.value))
+                .collect(),
+        }
+    }
+
+    /// The texts of one part of an aim.
+    fn of<'t>(&'t self, aim: &'t Aim<'t>, part: Part) -> Vec<&'t str> {
+        match part {
+            Part::Title => vec![&aim.title],
+            Part::Quote => vec![&aim.quote],
+            Part::Tags => aim
+                .pillars
+                .iter()
+                .map(|p| self.pillars[p.index()].as_str())
+                .chain(aim.domains.iter().map(|d| self.domains[d.index()].as_str()))
+                .collect(),
+            Part::Clause => aim
+                .clause
+                .iter()
+                .map(|c| self.clauses[c.index()].as_str())
+                .collect(),
+        }
+    }
+}
+
+/// Counts, for one aim, how often each pattern stands in each part, and how
+/// many words each part has.
+struct Scan<'s, 't> {
+    terms: &'s Terms,
+    /// The leading bytes of every stem searched for.
+    prefixes: Vec<&'s [u8]>,
+    /// Stems of the content's words, as written: large contents repeat words.
+    cache: HashMap<&'t str, String>,
+}
+
+/// What one aim holds: for each pattern, its count in each part; each part's length.
+struct Counts {
+    hits: Vec<[u32; 4]>,
+    lengths: [u32; 4],
+}
+
+impl<'s, 't> Scan<'s, 't> {
+    fn new(terms: &'s Terms) -> Self {
+        let prefixes = terms
+            .patterns
+            .iter()
+            .flat_map(|p| &p.stems)
+            .map(|stem| &stem.as_bytes()[..stem.len().min(PREFIX)])
+            .collect();
+        Scan {
+            terms,
+            prefixes,
+            cache: HashMap::default(),
+        }
+    }
+
+    /// Whether a word may be a form of a stem searched for.
+    fn may_match(&self, word: &str) -> bool {
+        self.prefixes.iter().any(|prefix| {
+            word.len() >= prefix.len()
+                && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix)
+        }) || !word.is_ascii()
+    }
+
+    fn counts(&mut self, parts: &[Vec<&'t str>; 4]) -> Counts {
+        let patterns = &self.terms.patterns;
+        let mut counts = Counts {
+            hits: vec![[0; 4]; patterns.len()],
+            lengths: [0; 4],
+        };
+        // How many words of each pattern the last words matched, in order.
+        let mut progress = vec![0usize; patterns.len()];
+        for (p, texts) in parts.iter().enumerate() {
+            for text in texts {
+                progress.fill(0);
+                for word in words(text) {
+                    counts.lengths[p] += 1;
+                    if !self.may_match(word) {
+                        progress.fill(0);
+                        continue;
+                    }
+                    let forms = &self.terms.forms;
+                    let stem: &str = self.cache.entry(word).or_insert_with(|| forms.stem(word));
+                    for (n, pattern) in patterns.iter().enumerate() {
+                        let at = &mut progress[n];
+                        if pattern.stems[*at] != stem {
+                            *at = 0;
+                        }
+                        if pattern.stems[*at] == stem {
+                            *at += 1;
+                            if *at == pattern.stems.len() {
+                                counts.hits[n][p] += 1;
+                                *at = 0;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        counts
+    }
+}
+
+/// The aims of `candidates` that hold any pattern of `terms` (all patterns,
+/// when `all`), in the order given.
+pub fn filter(content: &Content, candidates: &[usize], terms: &Terms, all: bool) -> Vec<usize> {
+    let texts = Texts::new(content);
+    let mut scan = Scan::new(terms);
+    candidates
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let counts = scan.counts(&PARTS.map(|part| texts.of(&content.aims[i], part)));
+            let found = |hits: &[u32; 4]| hits.iter().any(|&n| n > 0);
+            if all {
+                counts.hits.iter().all(found)
+            } else {
+                counts.hits.iter().any(found)
+            }
+        })
+        .collect()
+}
+
+/// The aims of `candidates` that hold every pattern of `terms`, best first
+/// (ties in the order given), each with its score. The candidates are the
+/// collection: how rare a word is, and how long a field, is reckoned among them.
+pub fn rank(content: &Content, candidates: &[usize], terms: &Terms) -> Vec<(usize, f64)> {
+    let texts = Texts::new(content);
+    let mut scan = Scan::new(terms);
+    let mut totals = [0u64; 4];
+    let mut with = vec![0usize; terms.patterns.len()];
+    let mut found = Vec::new();
+    for &i in candidates {
+        let counts = scan.counts(&PARTS.map(|part| texts.of(&content.aims[i], part)));
+        for (total, &length) in totals.iter_mut().zip(&counts.lengths) {
+            *total += u64::from(length);
+        }
+        let mut every = true;
+        for (n, hits) in counts.hits.iter().enumerate() {
+            if hits.iter().any(|&h| h > 0) {
+                with[n] += 1;
+            } else {
+                every = false;
+            }
+        }
+        if every {
+            found.push((i, counts));
+        }
+    }
+    #[allow(clippy::cast_precision_loss, reason = "counts of aims, far below 2^52")]
+    let (count, averages) = (
+        candidates.len() as f64,
+        totals.map(|total| total as f64 / candidates.len().max(1) as f64),
+    );
+    #[allow(clippy::cast_precision_loss, reason = "counts of aims")]
+    let rarity: Vec<f64> = with
+        .iter()
+        .map(|&n| (1.0 + (count - n as f64 + 0.5) / (n as f64 + 0.5)).ln())
+        .collect();
+    let mut scored: Vec<(usize, f64)> = found
+        .into_iter()
+        .map(|(i, counts)| {
+            let score = counts
+                .hits
+                .iter()
+                .zip(&rarity)
+                .map(|(hits, rarity)| {
+                    let weighted: f64 = PARTS
+                        .iter()
+                        .enumerate()
+                        .map(|(p, part)| {
+                            let length = f64::from(counts.lengths[p]);
+                            let norm = if averages[p] > 0.0 {
+                                1.0 - B + B * length / averages[p]
+                            } else {
+                                1.0
+                            };
+                            part.weight() * f64::from(hits[p]) / norm
+                        })
+                        .sum();
+                    rarity * weighted / (K1 + weighted)
+                })
+                .sum();
+            (i, score)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scored
+}
