@@ -161,8 +161,10 @@ fn the_bad_input_matrix() {
             aims().args(["check"]).arg(&big_string),
             1,
             format!(
-                "aims: error: {}:185:9: the quote of aim `big` is not verbatim in source `aims-page`\n",
-                path(&big_string)
+                "aims: error: {}:{}:9: the quote of aim `big` is not verbatim in source `aims-page`\n",
+                path(&big_string),
+                // The quote's line: after the fixture, a blank line and three others.
+                valid.lines().count() + 5
             ),
         ),
         row(
