@@ -266,7 +266,8 @@ pub struct OutputArgs {
     pub format: Option<Format>,
 
     /// Pick and order the columns of table, tsv, csv and markdown, e.g. id,citation.
-    /// Aims have id, title, quote, source, citation, clause, pillars, domains;
+    /// Aims have id, title, quote, source, citation, clause, pillars, domains,
+    /// via (the narrower domain a row came through) and, in a search, score;
     /// the other listings have the keys of their JSON
 
     #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]

@@ -136,10 +136,8 @@ pub fn aims(content: &Content, hits: &[Hit]) -> Listing {
             if ranked {
                 row.push(Field::Score(hit.score.unwrap_or_default()));
             }
-            if narrower {
-                let via = hit.via.iter().map(|&d| content.domains[d].id.to_string());
-                row.push(Field::List(via.collect()));
-            }
+            let via = hit.via.iter().map(|&d| content.domains[d].id.to_string());
+            row.push(Field::List(via.collect()));
             row
         })
         .collect();
@@ -155,16 +153,17 @@ pub fn aims(content: &Content, hits: &[Hit]) -> Listing {
         notes: clause_notes(content, &clauses),
         ..Listing::default()
     };
-    // The keys of JSON are the spec's, with a search's score; TSV and CSV keep
-    // their columns, with `via` last where it applies.
+    // The keys of JSON are the spec's, with a search's score. `via` is a
+    // column for people and scripts (`--columns id,via`), shown unasked, last
+    // in TSV and CSV, where any row came through a narrower domain.
     let mut keys = listing.columns.clone();
     let mut plain = listing.columns.clone();
     if ranked {
         listing.columns.push("score".to_owned());
         keys.push("score".to_owned());
     }
+    listing.columns.push("via".to_owned());
     if narrower {
-        listing.columns.push("via".to_owned());
         plain.push("via".to_owned());
         listing.brief.insert(1, "via".to_owned());
     }

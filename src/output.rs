@@ -79,11 +79,19 @@ impl Style {
                 .iter()
                 .filter_map(|name| index(name))
                 .collect()),
-            None => Ok(match &listing.plain {
-                Some(plain) => plain.iter().filter_map(|name| index(name)).collect(),
-                None => (0..listing.columns.len()).collect(),
-            }),
+            None => Ok(plain(listing)),
         }
+    }
+}
+
+/// The columns TSV and CSV print unless `--columns` says otherwise.
+fn plain(listing: &Listing) -> Vec<usize> {
+    match &listing.plain {
+        Some(plain) => plain
+            .iter()
+            .filter_map(|name| listing.columns.iter().position(|c| c == name))
+            .collect(),
+        None => (0..listing.columns.len()).collect(),
     }
 }
 
@@ -105,6 +113,8 @@ pub fn print(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::
 /// Prints each row as a block: a heading of its first two fields, then the
 /// others as labelled lines. For `show` on a terminal.
 pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::Result<()> {
+    // The fields TSV would print, each on its line.
+    let shown = plain(listing);
     for (n, row) in listing.rows.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
@@ -126,7 +136,8 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
             _ => writeln!(out, "{heading}")?,
         }
         let mut table = new_table(style);
-        for (column, field) in listing.columns.iter().zip(row).skip(2) {
+        for &c in shown.iter().skip(2) {
+            let (column, field) = (&listing.columns[c], &row[c]);
             let value = match field.text(", ") {
                 text if text.is_empty() => "-".to_owned(),
                 text => text,

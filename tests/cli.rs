@@ -8,41 +8,7 @@ use std::time::SystemTime;
 
 mod common;
 
-/// Runs `aims` with `args` (and `env`), with no content or colour settings
-/// inherited from the environment of the test run.
-fn run(args: &[&str], env: &[(&str, &str)]) -> (String, String, i32) {
-    let mut command = common::aims();
-    command.args(args);
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let output = command.output().expect("aims runs");
-    (
-        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        output
-            .status
-            .code()
-            .expect("aims exits, not killed by a signal"),
-    )
-}
-
-/// These args in, this stdout, this stderr, this exit code out.
-#[track_caller]
-fn expect(args: &[&str], stdout: &str, stderr: &str, code: i32) {
-    expect_env(args, &[], stdout, stderr, code);
-}
-
-#[track_caller]
-fn expect_env(args: &[&str], env: &[(&str, &str)], stdout: &str, stderr: &str, code: i32) {
-    let actual = run(args, env);
-    assert_eq!(
-        actual,
-        (stdout.to_owned(), stderr.to_owned(), code),
-        "aims {}",
-        args.join(" ")
-    );
-}
+use common::{expect, expect_env, run, strip_escapes};
 
 const VALID: &str = "tests/data/valid.toml";
 const VALID_OK: &str =
@@ -217,6 +183,43 @@ const BROKEN: &[(&str, &str)] = &[
             "aims: error: tests/data/broken/not-verbatim.toml:11:9: the quote of aim `peace` is not verbatim in source `page`\n",
             "  hint: after \"...sembly aims at peace and\" the quote has \"security\", the text has \"stability; fostering tra...\"\n",
             "  hint: letters, case and punctuation must be as in the source; `...` joins excerpts in their order\n",
+        ),
+    ),
+    (
+        "relation-both.toml",
+        concat!(
+            "aims: error: tests/data/broken/relation-both.toml:19:42: domain `security` lists related `peace` twice\n",
+            "aims: error: tests/data/broken/relation-both.toml:25:12: domain `counter-terrorism` names `security` both as broader and as related\n",
+            "  hint: a narrower domain is already close to its broader one: keep `broader`\n",
+            "aims: tests/data/broken/relation-both.toml has 2 problems\n",
+        ),
+    ),
+    (
+        "relation-cycle.toml",
+        concat!(
+            "aims: error: tests/data/broken/relation-cycle.toml:31:12: `broader` leads from domain `peace` back to itself: peace → security → terrorism → peace\n",
+            "  hint: broader domains form a hierarchy: remove one of these relations\n",
+        ),
+    ),
+    (
+        "relation-itself.toml",
+        concat!(
+            "aims: error: tests/data/broken/relation-itself.toml:19:12: domain `peace` names itself as broader\n",
+            "  hint: a domain's broader domains are other domains\n",
+            "aims: error: tests/data/broken/relation-itself.toml:20:12: domain `peace` names itself as related\n",
+            "  hint: a domain's related domains are other domains\n",
+            "aims: tests/data/broken/relation-itself.toml has 2 problems\n",
+        ),
+    ),
+    (
+        "relation-unknown.toml",
+        concat!(
+            "aims: error: tests/data/broken/relation-unknown.toml:19:12: domain `peace` names unknown domain `securty`\n",
+            "  hint: did you mean `security`?\n",
+            "  hint: valid domains: peace, security\n",
+            "aims: error: tests/data/broken/relation-unknown.toml:20:12: domain `peace` names unknown domain `war`\n",
+            "  hint: valid domains: peace, security\n",
+            "aims: tests/data/broken/relation-unknown.toml has 2 problems\n",
         ),
     ),
     (
@@ -819,41 +822,14 @@ fn unknown_values_are_usage_errors_with_the_closest_valid_one() {
 // ---------------------------------------------------------------------------
 // The table on a real terminal, through `script` and a pseudo-terminal.
 
-/// Runs `aims ARGS` on a pseudo-terminal `cols` wide, returning what it showed.
+/// Runs `aims --content VALID ARGS` on a pseudo-terminal `cols` wide.
 fn on_terminal(cols: u16, args: &str, env: &[(&str, &str)]) -> String {
-    on_terminal_sized(cols, 50, args, env)
+    common::shown_on_terminal(cols, 50, &format!("--content {VALID} {args}"), env)
 }
 
 /// As `on_terminal`, on a terminal that reports `rows` rows.
 fn on_terminal_sized(cols: u16, rows: u16, args: &str, env: &[(&str, &str)]) -> String {
-    let aims = env!("CARGO_BIN_EXE_aims");
-    let mut command = common::on_terminal(cols, rows, &format!("{aims} --content {VALID} {args}"));
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let output = command.output().expect("script (util-linux) runs");
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8(output.stdout)
-        .expect("UTF-8")
-        .replace("\r\n", "\n")
-}
-
-fn strip_escapes(text: &str) -> String {
-    let mut plain = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            // CSI: ESC [ parameters final-letter.
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            plain.push(c);
-        }
-    }
-    plain
+    common::shown_on_terminal(cols, rows, &format!("--content {VALID} {args}"), env)
 }
 
 #[test]

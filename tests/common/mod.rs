@@ -37,3 +37,73 @@ pub fn on_terminal(cols: u16, rows: u16, shell_command: &str) -> Command {
     ]);
     command
 }
+
+/// Runs `aims` with `args` (and `env`), with no content or colour settings
+/// inherited from the environment of the test run.
+pub fn run(args: &[&str], env: &[(&str, &str)]) -> (String, String, i32) {
+    let mut command = aims();
+    command.args(args);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("aims runs");
+    (
+        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        output
+            .status
+            .code()
+            .expect("aims exits, not killed by a signal"),
+    )
+}
+
+/// These args in, this stdout, this stderr, this exit code out.
+#[track_caller]
+pub fn expect(args: &[&str], stdout: &str, stderr: &str, code: i32) {
+    expect_env(args, &[], stdout, stderr, code);
+}
+
+#[track_caller]
+pub fn expect_env(args: &[&str], env: &[(&str, &str)], stdout: &str, stderr: &str, code: i32) {
+    let actual = run(args, env);
+    assert_eq!(
+        actual,
+        (stdout.to_owned(), stderr.to_owned(), code),
+        "aims {}",
+        args.join(" ")
+    );
+}
+
+/// Runs `aims ARGS` on a pseudo-terminal `cols` wide and `rows` high,
+/// returning what it showed (stdout and stderr, as a terminal shows both).
+pub fn shown_on_terminal(cols: u16, rows: u16, args: &str, env: &[(&str, &str)]) -> String {
+    let aims = assert_cmd::cargo::cargo_bin!("aims").display().to_string();
+    let mut command = on_terminal(cols, rows, &format!("{aims} {args}"));
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("script (util-linux) runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .replace("\r\n", "\n")
+}
+
+/// `text` without its terminal escape sequences.
+pub fn strip_escapes(text: &str) -> String {
+    let mut plain = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ parameters final-letter.
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
+}
