@@ -35,9 +35,10 @@
 //!    (`content/read.rs`), parses it (`content/fast.rs`, or `content/parse.rs`
 //!    for TOML the fast reader leaves), checks every rule (`check`) and resolves
 //!    references (`content/resolve.rs`) into a `model::Content`.
-//! 3. `query::Query::resolve` turns `transport` into a domain's index (or a
-//!    usage error with the closest valid value), and `query::select` picks
-//!    the aims.
+//! 3. `query::Query::resolve` turns `transport` into a domain's index and
+//!    those of its narrower domains (or a usage error with the closest valid
+//!    value), and `query::select` picks the aims; for `search`, `search::rank`
+//!    orders them by score.
 //! 4. `listing::aims` makes their rows; `output::print` prints them in the
 //!    style `config` resolved, to a buffered stdout.
 //! 5. `main` maps the result to an exit code (`report`): 0, 1 for content or

@@ -290,7 +290,9 @@ fn table(
         table.add_row(picked.iter().zip(texts).map(|(&c, text)| {
             let cell = Cell::new(text);
             match &row[c] {
-                Field::Count(_) | Field::Tally(_) => cell.set_alignment(CellAlignment::Right),
+                Field::Count(_) | Field::Tally(_) | Field::Score(_) => {
+                    cell.set_alignment(CellAlignment::Right)
+                }
                 _ if style.color && listing.columns[c] == "id" => cell.fg(Color::Cyan),
                 _ => cell,
             }
