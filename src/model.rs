@@ -548,4 +548,45 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn content_derives_narrower_domains_and_related_ones_from_both_ends() {
+        let text = |s: &'static str| Text::new(0..0, s);
+        let to = |id: &'static str, index: usize| {
+            let mut reference = Ref::new(text(id));
+            reference.resolve(index);
+            reference
+        };
+        let domain = |id, broader: Vec<Ref<'static>>, related: Vec<Ref<'static>>| Domain {
+            id: text(id),
+            name: text(id),
+            aliases: Vec::new(),
+            description: text(""),
+            broader,
+            related,
+        };
+        let records = Records {
+            domains: vec![
+                domain("security", Vec::new(), vec![to("peace", 3)]),
+                domain("terrorism", vec![to("security", 0)], Vec::new()),
+                domain(
+                    "crime",
+                    vec![to("terrorism", 1), to("security", 0)],
+                    Vec::new(),
+                ),
+                domain("peace", Vec::new(), vec![to("security", 0)]),
+            ],
+            ..Records::default()
+        };
+        let content = Content::resolved(records);
+        assert_eq!(content.narrower(0), [1, 2]);
+        assert_eq!(content.narrower(1), [2]);
+        assert_eq!(content.with_narrower(0), [0, 1, 2]);
+        assert_eq!(content.with_narrower(1), [1, 2]);
+        assert_eq!(content.with_narrower(3), [3]);
+        // Written at both ends, a relation is listed once.
+        assert_eq!(content.related(0), [3]);
+        assert_eq!(content.related(3), [0]);
+        assert!(content.related(1).is_empty());
+    }
 }

@@ -121,8 +121,14 @@ impl Forms {
         }
         // The stemmer takes "-ism" off "terrorism" but leaves "terrorist":
         // the doctrine and its followers are one topic.
-        if stem.len() > 6 && (stem.ends_with("ist") || stem.ends_with("ism")) {
-            stem.truncate(stem.len() - 3);
+        // (Not "consist" or "persist": a root of four letters or more, not in "s".)
+        if let Some(root) = stem
+            .strip_suffix("ist")
+            .or_else(|| stem.strip_suffix("ism"))
+            && root.len() >= 4
+            && !root.ends_with('s')
+        {
+            stem.truncate(root.len());
         }
         stem
     }
@@ -396,4 +402,111 @@ pub fn rank(content: &Content, candidates: &[usize], terms: &Terms) -> Vec<(usiz
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
     scored
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_forms_meet_in_one_stem() {
+        let forms = Forms::default();
+        for group in [
+            &["terrorism", "terrorist", "Terrorists", "terror"][..],
+            &["economy", "economic", "economies"],
+            &[
+                "neighbour",
+                "neighbor",
+                "neighbouring",
+                "neighboring",
+                "neighbours",
+            ],
+            &["organisation", "organization", "organise"],
+            &["defence", "defense"],
+            &["tourism", "tourist"],
+            &["cooperation", "cooperate", "cooperating"],
+            &["law", "laws"],
+        ] {
+            let stems: Vec<String> = group.iter().map(|w| forms.stem(w)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{group:?}: {stems:?}");
+        }
+        for (a, b) in [
+            ("UN", "unique"),
+            ("art", "article"),
+            ("united", "UN"),
+            ("peace", "pace"),
+        ] {
+            assert_ne!(forms.stem(a), forms.stem(b), "{a} and {b}");
+        }
+        // Short stems keep their last letter: only a long one loses an "i".
+        assert_eq!(forms.stem("ski"), "ski");
+        assert_eq!(forms.stem("consist"), "consist");
+        assert_eq!(forms.stem("insist"), "insist");
+        assert_eq!(forms.stem("specialist"), "special");
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let found: Vec<&str> = words("human-rights, 2.7 (UN) Türk ").collect();
+        assert_eq!(found, ["human", "rights", "2", "7", "UN", "Türk"]);
+        assert_eq!(words(" -- ").count(), 0);
+    }
+
+    fn owned(values: &[&str]) -> Vec<String> {
+        values.iter().map(|v| (*v).to_owned()).collect()
+    }
+
+    #[test]
+    fn stop_words_are_dropped_only_beside_other_words() {
+        let terms = Terms::new(&owned(&["the", "Economy", "of"])).expect("words");
+        assert_eq!(terms.patterns.len(), 1);
+        assert_eq!(terms.patterns[0].stems, ["econom"]);
+        let terms = Terms::new(&owned(&["the"])).expect("words");
+        assert_eq!(terms.patterns.len(), 1);
+        // Within a phrase, every word counts.
+        let terms = Terms::new(&owned(&["rule of law"])).expect("words");
+        assert_eq!(terms.patterns[0].stems, ["rule", "of", "law"]);
+        assert_eq!(Terms::new(&owned(&["peace", "..."])).err(), Some("..."));
+    }
+
+    #[test]
+    fn marks_are_the_forms_of_every_pattern() {
+        let terms = Terms::new(&owned(&["terrorist"])).expect("words");
+        let terms = terms.and(&Terms::new(&owned(&["economy"])).expect("words"));
+        for (word, marked) in [
+            ("terrorism", true),
+            ("Economic", true),
+            ("extremism", false),
+            ("the", false),
+        ] {
+            assert_eq!(terms.marks(word), marked, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_scan_counts_words_phrases_and_lengths() {
+        let terms = Terms::new(&owned(&["peace", "rule of law"])).expect("words");
+        let mut scan = Scan::new(&terms);
+        let counts = scan.counts(&[
+            vec!["Peace, peace and the rule of law"],
+            vec!["the rule of the law", "peaceful"],
+            vec![],
+            vec!["rule of law; rule of law"],
+        ]);
+        assert_eq!(counts.lengths, [7, 6, 0, 6]);
+        assert_eq!(counts.hits[0], [2, 1, 0, 0]);
+        assert_eq!(counts.hits[1], [1, 0, 0, 2]);
+    }
+
+    #[test]
+    fn only_words_that_share_a_stems_start_are_stemmed() {
+        let terms = Terms::new(&owned(&["UN", "economy"])).expect("words");
+        let scan = Scan::new(&terms);
+        assert!(scan.may_match("unique"));
+        assert!(scan.may_match("ECONOMIC"));
+        assert!(!scan.may_match("trade"));
+        assert!(!scan.may_match("u"));
+        // Words beyond ASCII are always stemmed.
+        assert!(scan.may_match("Türk"));
+    }
 }

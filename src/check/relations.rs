@@ -118,3 +118,78 @@ fn cycles(domains: &[Domain], broader: &[Vec<(usize, &Ref)>], problems: &mut Vec
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Records, Text};
+
+    /// Domains from (id, broader, related), and what checking them reports.
+    fn problems(domains: &[(&'static str, &[&'static str], &[&'static str])]) -> Vec<String> {
+        let text = |s: &'static str| Text::new(0..0, s);
+        let refs = |ids: &[&'static str]| ids.iter().map(|id| Ref::new(text(id))).collect();
+        let mut records = Records::default();
+        for (id, broader, related) in domains {
+            records.domains.push(Domain {
+                id: text(id),
+                name: text(id),
+                aliases: Vec::new(),
+                description: text("d"),
+                broader: refs(broader),
+                related: refs(related),
+            });
+        }
+        let mut problems = Vec::new();
+        let index = Index::new(&records.domains, &records, "", &mut problems);
+        check_relations(&records.domains, &index, &mut problems);
+        problems.into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn a_hierarchy_with_shared_parents_is_no_cycle() {
+        // A diamond, and a relation written at both ends.
+        let diamond = problems(&[
+            ("a", &[], &[]),
+            ("b", &["a"], &["c"]),
+            ("c", &["a"], &["b"]),
+            ("d", &["b", "c"], &[]),
+        ]);
+        assert!(diamond.is_empty(), "{diamond:?}");
+    }
+
+    #[test]
+    fn each_cycle_is_reported_once_with_its_chain() {
+        assert_eq!(
+            problems(&[("a", &["b"], &[]), ("b", &["c"], &[]), ("c", &["a"], &[])]),
+            ["`broader` leads from domain `a` back to itself: a → b → c → a"]
+        );
+        assert_eq!(
+            problems(&[
+                ("a", &[], &[]),
+                ("b", &["c"], &[]),
+                ("c", &["b"], &[]),
+                ("d", &["d"], &[])
+            ]),
+            [
+                "domain `d` names itself as broader",
+                "`broader` leads from domain `b` back to itself: b → c → b",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pair_both_broader_and_related_is_reported_from_either_end() {
+        for related_on in ["a", "b"] {
+            let (a_related, b_related): (&[&str], &[&str]) = if related_on == "a" {
+                (&["b"], &[])
+            } else {
+                (&[], &["a"])
+            };
+            assert_eq!(
+                problems(&[("a", &[], a_related), ("b", &["a"], b_related)]),
+                ["domain `b` names `a` both as broader and as related"],
+                "related written on {related_on}"
+            );
+        }
+    }
+}
