@@ -91,17 +91,31 @@ fn list(
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
     let query = Query::resolve(&content, &filters.into_filters(), words)?;
-    let mut listing = listing::aims(&content, &query::select(&content, &query));
+    let hits = query::select(&content, &query);
+    let mut listing = listing::aims(&content, &hits, query.ranks());
     listing.marks = query.marks();
     print(out, &listing, output, config, false)?;
     if config.interactive {
         // Where to look next, for a person: a script has `aims domains`.
         let next: Vec<String> = query::see_also(&content, &query)
             .into_iter()
-            .map(|(domain, count)| format!("{} ({count})", content.domains[domain].id))
+            .map(|(name, count)| format!("{name} ({count})"))
             .collect();
         if !next.is_empty() {
             eprintln!("see also: {}", next.join(", "));
+        }
+        if hits.is_empty() && !words.is_empty() {
+            // Which word found nothing, where a search of several did.
+            let missing: Vec<String> = words
+                .iter()
+                .filter(|word| query::holding(&content, word) == 0)
+                .map(|word| format!("`{}`", crate::suggest::shown(word)))
+                .collect();
+            if missing.is_empty() {
+                eprintln!("  hint: each word stands in some aim, but no aim holds them all");
+            } else {
+                eprintln!("  hint: no aim holds {}", missing.join(" or "));
+            }
         }
     }
     Ok(())
@@ -125,7 +139,7 @@ fn show(
             via: Vec::new(),
         })
         .collect();
-    let listing = listing::aims(&content, &hits);
+    let listing = listing::aims(&content, &hits, false);
     print(out, &listing, output, config, true)
 }
 

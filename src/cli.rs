@@ -79,23 +79,30 @@ are AND. Values match ids, names and aliases, ignoring case.")]
 Examples:
   aims show combat-terrorism
   aims show trade-investment balanced-economy
+  aims show 2.7                               the aims of clause 2.7
   aims show rule-of-law --format json | jq -r '.[0].citation'")]
     Show {
-        /// The ids of the aims to show (see `aims list | cut -f1`)
+        /// The ids of the aims to show (see `aims list | cut -f1`), or clauses (2.7)
         #[arg(value_name = "ID", required = true)]
         ids: Vec<String>,
         #[command(flatten)]
         output: OutputArgs,
     },
 
-    /// Find aims whose title or quote holds every word (ignoring case)
+    /// Find aims that hold every word, in any of its forms, best first
     #[command(help_template = HELP, after_help = "\
 Examples:
-  aims search terrorism
+  aims search terrorist                       finds \"terrorism\" too
   aims search trade investment                both words
-  aims search cooperation --domain peace      with the filters of `list`")]
+  aims search 'rule of law'                   a phrase
+  aims search cooperation --domain peace      with the filters of `list`
+  aims search nakhchivan --format jsonl | jq -r '\"\\(.score) \\(.id)\"'
+
+Words match whole words in their English forms, ignoring case (economic finds
+\"the economy\"; UN does not find \"unique\"), in an aim's title and quote (which
+weigh most), its pillars and domains (ids, names, aliases) and its clause.")]
     Search {
-        /// Words that the title or quote must all hold
+        /// Words (or quoted phrases) that an aim must all hold
         #[arg(value_name = "WORD", required = true)]
         words: Vec<String>,
         #[command(flatten)]
@@ -219,7 +226,7 @@ Exit status: 0 when the content is valid, 1 when it has problems.")]
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
-    /// Aims on these pillars (id or name)
+    /// Aims on these pillars (id, name or alias)
     #[arg(long, value_name = "PILLAR", value_delimiter = ',')]
     pub pillar: Vec<String>,
 

@@ -114,10 +114,9 @@ pub fn citation(content: &Content, aim: &Aim) -> String {
 }
 
 /// The rows of the aims a query selected (or `show` named). A search's rows
-/// carry their score; where any aim came through a narrower domain than the
-/// one named, a `via` column says which.
-pub fn aims(content: &Content, hits: &[Hit]) -> Listing {
-    let ranked = hits.iter().any(|hit| hit.score.is_some());
+/// (`ranked`) carry their score; where any aim came through a narrower domain
+/// than the one named, a `via` column says which.
+pub fn aims(content: &Content, hits: &[Hit], ranked: bool) -> Listing {
     let narrower = hits.iter().any(|hit| !hit.via.is_empty());
     let rows = hits
         .iter()
@@ -286,17 +285,7 @@ pub fn domains(content: &Content) -> Listing {
     };
     Listing {
         noun: "domains",
-        columns: names(&[
-            "id",
-            "name",
-            "aliases",
-            "description",
-            "broader",
-            "narrower",
-            "related",
-            "aims",
-            "relations",
-        ]),
+        columns: names(&[DOMAIN_KEYS, &["relations"]].concat()),
         // The three lists in one column, for a table that fits a terminal.
         keys: Some(names(DOMAIN_KEYS)),
         plain: Some(names(DOMAIN_KEYS)),

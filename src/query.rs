@@ -1,7 +1,6 @@
 //! Filters: what `list`, `search` and `matrix` select, and the aims `show`
 //! names, resolved against the content from the plain values the user typed.
 
-use crate::check::quote::Words;
 use crate::model::{Aim, Clause, Content, Record, Ref};
 use crate::search::{self, Forms, Terms};
 use crate::suggest::{UsageError, pairs, shown};
@@ -77,6 +76,11 @@ impl Query {
         })
     }
 
+    /// Whether the aims come ranked by search words, each with a score.
+    pub fn ranks(&self) -> bool {
+        self.words.is_some()
+    }
+
     /// What the query searches for, words and `--text` alike: the words a
     /// table highlights.
     pub fn marks(&self) -> Option<Terms> {
@@ -104,6 +108,19 @@ impl Query {
             pillars: self.pillars.clone(),
             domains: Some(content.with_narrower(domain)),
             named_domains: vec![domain],
+            clauses: self.clauses.clone(),
+            sources: self.sources.clone(),
+            texts: self.texts.clone(),
+            words: self.words.clone(),
+        }
+    }
+
+    /// The same query for a pillar instead of its domains.
+    fn for_pillar(&self, pillar: usize) -> Query {
+        Query {
+            pillars: Some(vec![pillar]),
+            domains: None,
+            named_domains: Vec::new(),
             clauses: self.clauses.clone(),
             sources: self.sources.clone(),
             texts: self.texts.clone(),
@@ -150,28 +167,42 @@ pub fn select(content: &Content, query: &Query) -> Vec<Hit> {
     }
 }
 
-/// The domains a reader of `--domain` may look at next, with how many aims
-/// each would list: those broader than, or related to, the domains named,
-/// that the listing did not already hold.
-pub fn see_also(content: &Content, query: &Query) -> Vec<(usize, usize)> {
+/// Where a reader of `--domain` may look next, with how many aims each
+/// would list (the other filters kept): the domains broader than, or related
+/// to, the domains named, that the listing did not already hold; and a pillar
+/// of the same name (culture).
+pub fn see_also(content: &Content, query: &Query) -> Vec<(String, usize)> {
     let Some(shown) = &query.domains else {
         return Vec::new();
     };
-    let mut next: Vec<usize> = Vec::new();
+    let mut domains: Vec<usize> = Vec::new();
+    let mut pillars: Vec<usize> = Vec::new();
     for &named in &query.named_domains {
-        let broader = content.domains[named].broader.iter().map(Ref::index);
+        let domain = &content.domains[named];
+        let broader = domain.broader.iter().map(Ref::index);
         for other in broader.chain(content.related(named).iter().copied()) {
-            if !shown.contains(&other) && !next.contains(&other) {
-                next.push(other);
+            if !shown.contains(&other) && !domains.contains(&other) {
+                domains.push(other);
+            }
+        }
+        let names: Vec<String> = domain.keys().map(|(key, _)| folded(key)).collect();
+        for (i, pillar) in content.pillars.iter().enumerate() {
+            let alike = pillar.keys().any(|(key, _)| names.contains(&folded(key)));
+            let asked = query.pillars.as_ref().is_some_and(|p| p.contains(&i));
+            if alike && !asked && !pillars.contains(&i) {
+                pillars.push(i);
             }
         }
     }
-    next.into_iter()
-        .map(|domain| {
-            let count = select(content, &query.for_domain(content, domain)).len();
-            (domain, count)
-        })
-        .collect()
+    let domains = domains.into_iter().map(|domain| {
+        let count = select(content, &query.for_domain(content, domain)).len();
+        (content.domains[domain].id.to_string(), count)
+    });
+    let pillars = pillars.into_iter().map(|pillar| {
+        let count = select(content, &query.for_pillar(pillar)).len();
+        (format!("pillar {}", content.pillars[pillar].id), count)
+    });
+    domains.chain(pillars).collect()
 }
 
 /// The indices of the aims with these ids (ignoring case), in the order given.
@@ -214,6 +245,11 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
     let valid: Vec<&str> = content.aims.iter().map(|a| &*a.id).collect();
     let unknown_aim = |id: &str| {
         let mut error = UsageError::unknown("aim", id, &pairs(&valid), &valid);
+        if !error.hints[0].starts_with("did you mean") {
+            // `show 7` may mean clause 2.7.
+            let hint = clause_hint(&content.clauses, id).filter(|h| h.starts_with("did you mean"));
+            error.hints.splice(0..0, hint);
+        }
         pointer(content, id, &mut error);
         error
     };
@@ -236,10 +272,14 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
     Err(error)
 }
 
-/// A value as keys are compared: lower case, words joined by one space
-/// (`Shared_History` is `shared history`).
+/// A value as keys are compared: its letters and digits, in lower case
+/// (`Shared_History`, `shared history` and `sharedhistory` are one; `u.n.` is `un`).
 fn folded(value: &str) -> String {
-    Words::fold(value)
+    value
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Resolves the values of one facet filter against the keys each record
@@ -260,9 +300,9 @@ fn facet<'a, R: Record<'a>>(
     let mut allowed = Vec::new();
     for value in values {
         let wanted = folded(nonempty(&format!("{kind} value"), value)?);
-        let exact = records
-            .iter()
-            .position(|record| record.keys().any(|(key, _)| folded(key) == wanted));
+        let exact = records.iter().position(|record| {
+            !wanted.is_empty() && record.keys().any(|(key, _)| folded(key) == wanted)
+        });
         let found = exact.or_else(|| {
             let wanted = stems(value);
             records
@@ -289,15 +329,34 @@ fn facet<'a, R: Record<'a>>(
     Ok(Some(allowed))
 }
 
+/// How many aims hold `word` (a word or phrase), as `search` matches it.
+pub fn holding(content: &Content, word: &str) -> usize {
+    let Ok(terms) = Terms::new(std::slice::from_ref(&word.to_owned())) else {
+        return 0;
+    };
+    let all: Vec<usize> = (0..content.aims.len()).collect();
+    search::filter(content, &all, &terms, true).len()
+}
+
 /// Where a value names nothing but stands in the aims' text, a hint that
 /// leads to `aims search`, before the list of valid values.
 fn pointer(content: &Content, value: &str, error: &mut UsageError) {
-    let Ok(terms) = Terms::new(std::slice::from_ref(&value.to_owned())) else {
+    if error
+        .hints
+        .iter()
+        .any(|hint| hint.starts_with("did you mean"))
+    {
+        // A close value is what was meant: the text is beside the point.
         return;
-    };
-    let all: Vec<usize> = (0..content.aims.len()).collect();
-    let count = search::filter(content, &all, &terms, true).len();
+    }
+    let count = holding(content, value);
+    let at = error.hints.len().saturating_sub(1);
     if count == 0 {
+        let hint = format!(
+            "no aim's title, quote or topics hold `{}` either",
+            shown(value.trim())
+        );
+        error.hints.insert(at, hint);
         return;
     }
     let plain = value
@@ -318,15 +377,38 @@ fn pointer(content: &Content, value: &str, error: &mut UsageError) {
         shown(value.trim()),
         shown(&argument)
     );
-    let at = error.hints.len().saturating_sub(1);
     error.hints.insert(at, hint);
 }
 
-/// The clauses a value names: a clause id (`2.7`), or an article (`2`).
+/// The clauses a value names: a clause id (`2.7`), or an article (`2`,
+/// `Article 2`, `art. 2`).
 fn matching_clauses(clauses: &[Clause], value: &str) -> Vec<usize> {
+    let value = value.trim().to_lowercase();
+    let value = ["article", "art.", "art"]
+        .iter()
+        .find_map(|word| value.strip_prefix(word))
+        .unwrap_or(&value)
+        .trim();
     (0..clauses.len())
         .filter(|&i| *clauses[i].id == *value || clauses[i].article.value.to_string() == value)
         .collect()
+}
+
+/// What to say of a value that names no clause: an item's number alone
+/// (`7`) means its clause (`2.7`); past the last item, what the items are.
+fn clause_hint(clauses: &[Clause], value: &str) -> Option<String> {
+    let value = value.trim();
+    if let Some(clause) = clauses.iter().find(|c| c.item.value.to_string() == value) {
+        return Some(format!("did you mean `{}`?", clause.id));
+    }
+    let (article, _) = value.split_once('.')?;
+    let items: Vec<u32> = clauses
+        .iter()
+        .filter(|c| c.article.value.to_string() == article)
+        .map(|c| c.item.value)
+        .collect();
+    let (first, last) = (items.iter().min()?, items.iter().max()?);
+    Some(format!("article {article} has items {first} to {last}"))
 }
 
 /// `--clause 2.7` is one item; `--clause 2` every item of article 2.
@@ -341,16 +423,10 @@ fn clauses(clauses: &[Clause], values: &[String]) -> Result<Option<Vec<usize>>, 
         if matching.is_empty() {
             let valid = clause_values(clauses);
             let valid: Vec<&str> = valid.iter().map(AsRef::as_ref).collect();
-            // An item's number alone (`7`) suggests its clause (`2.7`).
-            let items: Vec<String> = clauses.iter().map(|c| c.item.value.to_string()).collect();
-            let mut pool = pairs(&valid);
-            pool.extend(
-                items
-                    .iter()
-                    .zip(clauses)
-                    .map(|(item, c)| (item.as_str(), &*c.id)),
-            );
-            return Err(UsageError::unknown("clause", value, &pool, &valid));
+            // Numbers are not misspelt: no "did you mean" by likeness.
+            let mut error = UsageError::unknown("clause", value, &[], &valid);
+            error.hints.splice(0..0, clause_hint(clauses, value));
+            return Err(error);
         }
         allowed.extend(matching);
     }

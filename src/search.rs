@@ -134,6 +134,22 @@ impl Forms {
     }
 }
 
+/// Whether a word's stem is a form of a stem searched for: the same, or, for
+/// stems of five letters or more, one that differs only past their common
+/// start (`sovereign` and "sovereignty", `democratic` and "democracy",
+/// `neighbour` and "neighbourhood"), which the stemmer leaves apart.
+fn akin(searched: &str, stem: &str) -> bool {
+    if searched == stem {
+        return true;
+    }
+    let common = searched
+        .bytes()
+        .zip(stem.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common >= 5 && common + 1 >= searched.len().min(stem.len())
+}
+
 /// The words of a text: runs of letters and digits (`human-rights` is two).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -188,7 +204,9 @@ impl Terms {
     /// highlights.
     pub fn marks(&self, word: &str) -> bool {
         let stem = self.forms.stem(word);
-        self.patterns.iter().any(|p| p.stems.contains(&stem))
+        self.patterns
+            .iter()
+            .any(|p| p.stems.iter().any(|searched| akin(searched, &stem)))
     }
 }
 
@@ -299,10 +317,10 @@ impl<'s, 't> Scan<'s, 't> {
                     let stem: &str = self.cache.entry(word).or_insert_with(|| forms.stem(word));
                     for (n, pattern) in patterns.iter().enumerate() {
                         let at = &mut progress[n];
-                        if pattern.stems[*at] != stem {
+                        if !akin(&pattern.stems[*at], stem) {
                             *at = 0;
                         }
-                        if pattern.stems[*at] == stem {
+                        if akin(&pattern.stems[*at], stem) {
                             *at += 1;
                             if *at == pattern.stems.len() {
                                 counts.hits[n][p] += 1;
@@ -443,6 +461,28 @@ mod tests {
         assert_eq!(forms.stem("consist"), "consist");
         assert_eq!(forms.stem("insist"), "insist");
         assert_eq!(forms.stem("specialist"), "special");
+    }
+
+    #[test]
+    fn stems_that_differ_past_a_long_common_start_are_akin() {
+        let forms = Forms::default();
+        for (searched, word, expected) in [
+            ("democratic", "democracy", true),
+            ("democracy", "democratic", true),
+            ("sovereignty", "sovereign", true),
+            ("sovereign", "sovereignty", true),
+            ("neighbourhood", "neighboring", true),
+            ("strengthen", "strength", true),
+            ("UN", "unique", false),
+            ("nation", "nature", false),
+            ("interact", "interest", false),
+            ("maintain", "maintenance", false),
+            ("peace", "peacekeeping", false),
+            ("stable", "stability", false),
+        ] {
+            let (a, b) = (forms.stem(searched), forms.stem(word));
+            assert_eq!(akin(&a, &b), expected, "{searched} ({a}) and {word} ({b})");
+        }
     }
 
     #[test]

@@ -785,11 +785,11 @@ fn unknown_values_are_usage_errors_with_the_closest_valid_one() {
         ),
         (
             &["search", "x", "--clause", "2.9"],
-            "aims: error: unknown clause `2.9`\n  hint: valid clauses: 2, 2.1, 2.2, 2.3\n",
+            "aims: error: unknown clause `2.9`\n  hint: article 2 has items 1 to 3\n  hint: valid clauses: 2, 2.1, 2.2, 2.3\n",
         ),
         (
             &["list", "--source", "nope"],
-            "aims: error: unknown source `nope`\n  hint: valid sources: aims-page, charter-note\n",
+            "aims: error: unknown source `nope`\n  hint: no aim's title, quote or topics hold `nope` either\n  hint: valid sources: aims-page, charter-note\n",
         ),
         (
             &["show", "trade-investmnt"],
@@ -956,7 +956,7 @@ fn every_unknown_id_is_reported_and_echoes_are_made_safe() {
             "un-charter",
         ],
         "",
-        "aims: error: unknown aims `trade-investmnt`, `nope`\n  hint: did you mean `trade-investment`?\n  hint: valid aims: four-pillars, multilateral-cooperation, neighbouring-nations, regional-bilateral-cooperation, trade-investment, balanced-economy, un-charter, global-peace\n",
+        "aims: error: unknown aims `trade-investmnt`, `nope`\n  hint: did you mean `trade-investment`?\n  hint: no aim's title, quote or topics hold `nope` either\n  hint: valid aims: four-pillars, multilateral-cooperation, neighbouring-nations, regional-bilateral-cooperation, trade-investment, balanced-economy, un-charter, global-peace\n",
         2,
     );
     expect(

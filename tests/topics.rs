@@ -498,7 +498,7 @@ fn a_suggestion_comes_only_when_it_is_close() {
     let (_, stderr, code) = run(&["list", "--domain", "defence"], &[]);
     assert_eq!(code, 2);
     assert!(
-        stderr.starts_with("aims: error: unknown domain `defence`\n  hint: valid domains: "),
+        stderr.starts_with("aims: error: unknown domain `defence`\n  hint: no aim's title, quote or topics hold `defence` either\n  hint: valid domains: "),
         "{stderr}"
     );
     let (_, stderr, _) = run(&["list", "--domain", "secruity"], &[]);
@@ -525,10 +525,25 @@ fn a_value_that_stands_in_the_text_leads_to_search() {
         ),
         "{stderr}"
     );
-    let (_, stderr, _) = run(&["show", "eurasian"], &[]);
+    let (_, stderr, _) = run(&["show", "caucasus"], &[]);
     assert!(
-        stderr.contains("  hint: `eurasian` stands in the text of 1 aim: aims search eurasian\n"),
+        stderr.contains("  hint: `caucasus` stands in the text of 1 aim: aims search caucasus\n"),
         "{stderr}"
+    );
+    // A close value is what was meant: no pointer beside it.
+    let (_, stderr, _) = run(&["show", "eurasian"], &[]);
+    assert_eq!(
+        stderr.lines().take(2).collect::<Vec<_>>(),
+        [
+            "aims: error: unknown aim `eurasian`",
+            "  hint: did you mean `eurasian-cooperation`?"
+        ]
+    );
+    assert!(
+        stderr
+            .lines()
+            .nth(2)
+            .is_some_and(|l| l.starts_with("  hint: valid aims: "))
     );
 }
 
@@ -570,4 +585,110 @@ fn a_plural_or_other_form_of_a_value_is_accepted() {
         ids(&["list", "--pillar", "identities"]),
         ["four-pillars", "shared-foundation"]
     );
+}
+
+// ---------------------------------------------------------------------------
+// From a new user's questions: each of these was wrong once.
+
+#[test]
+fn an_empty_search_still_has_its_score_column() {
+    expect(
+        &[
+            "search",
+            "energy",
+            "--columns",
+            "id,score",
+            "--format",
+            "csv",
+        ],
+        "id,score\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn derived_forms_the_stemmer_leaves_apart_still_meet() {
+    assert_eq!(ids(&["search", "democratic"]), ["democracy"]);
+    assert_eq!(ids(&["search", "sovereignty"]), ["sovereignty"]);
+    assert_eq!(
+        ids(&["search", "neighbourhood"]),
+        ["good-neighbours", "neighbouring-nations"]
+    );
+}
+
+#[test]
+fn values_match_whatever_stands_between_their_letters() {
+    for typed in ["humanrights", "Human_Rights", "human rights"] {
+        assert_eq!(
+            ids(&["list", "--domain", typed]),
+            ["human-rights"],
+            "{typed}"
+        );
+    }
+    assert_eq!(
+        ids(&["list", "--domain", "u.n."]),
+        ["un-charter", "un-objectives"]
+    );
+    assert_eq!(ids(&["list", "--clause", "Article 2"]).len(), 9);
+    assert_eq!(ids(&["list", "--clause", "art. 2"]).len(), 9);
+}
+
+#[test]
+fn clause_hints_speak_of_items_not_likeness() {
+    expect(
+        &["list", "--clause", "2.10"],
+        "",
+        "aims: error: unknown clause `2.10`\n  hint: article 2 has items 1 to 9\n  hint: valid clauses: 2, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9\n",
+        2,
+    );
+    let (_, stderr, code) = run(&["show", "7"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with(
+            "aims: error: unknown aim `7`\n  hint: did you mean `2.7`?\n  hint: valid aims: "
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_word_no_aim_holds_is_said_so() {
+    let (_, stderr, _) = run(&["list", "--domain", "energy"], &[]);
+    assert!(
+        stderr.starts_with("aims: error: unknown domain `energy`\n  hint: no aim's title, quote or topics hold `energy` either\n  hint: valid domains: "),
+        "{stderr}"
+    );
+    assert_eq!(
+        shown_on_terminal(80, 24, "search energy turkic", &[]),
+        "aims: no aims match\n  hint: no aim holds `energy`\n"
+    );
+    assert_eq!(
+        shown_on_terminal(80, 24, "search trade terrorism", &[]),
+        "aims: no aims match\n  hint: each word stands in some aim, but no aim holds them all\n"
+    );
+    // A script is not told.
+    expect(&["search", "energy"], "", "", 0);
+}
+
+#[test]
+fn a_domain_leads_to_the_pillar_of_its_name() {
+    let shown = shown_on_terminal(
+        80,
+        24,
+        "list --domain culture --columns id --color never",
+        &[],
+    );
+    assert!(
+        shown.ends_with("\nsee also: education (2), pillar culture (2)\n"),
+        "{shown}"
+    );
+    // Not when that pillar is asked for already.
+    let shown = shown_on_terminal(
+        80,
+        24,
+        "list --domain culture --pillar culture --color never",
+        &[],
+    );
+    assert!(shown.ends_with("\nsee also: education (0)\n"), "{shown}");
 }

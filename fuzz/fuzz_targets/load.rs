@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
     let query = Query::resolve(&content, &filters, &[]).expect("no facet filter to refuse");
     let selected = query::select(&content, &query);
     let listings = [
-        listing::aims(&content, &selected),
+        listing::aims(&content, &selected, false),
         listing::pillars(&content),
         listing::domains(&content),
         listing::clauses_listing(&content),
