@@ -2,7 +2,7 @@
 //! names, resolved against the content from the plain values the user typed.
 
 use crate::model::{Aim, Clause, Content, Record, Ref};
-use crate::search::{self, Forms, Terms};
+use crate::search::{self, Terms};
 use crate::suggest::{UsageError, pairs, shown};
 
 /// The values of the filters, as typed: each may hold several.
@@ -19,6 +19,7 @@ pub struct Filters {
 
 /// What `list` and `search` select: each facet filter is a set of allowed records
 /// (OR within), all filters must hold (AND across).
+#[derive(Clone)]
 pub struct Query {
     pillars: Option<Vec<usize>>,
     /// The domains named, and (unless `--no-narrower`) every one below them.
@@ -105,13 +106,9 @@ impl Query {
     /// The same query for another domain (and its narrower ones).
     fn for_domain(&self, content: &Content, domain: usize) -> Query {
         Query {
-            pillars: self.pillars.clone(),
             domains: Some(content.with_narrower(domain)),
             named_domains: vec![domain],
-            clauses: self.clauses.clone(),
-            sources: self.sources.clone(),
-            texts: self.texts.clone(),
-            words: self.words.clone(),
+            ..self.clone()
         }
     }
 
@@ -121,10 +118,7 @@ impl Query {
             pillars: Some(vec![pillar]),
             domains: None,
             named_domains: Vec::new(),
-            clauses: self.clauses.clone(),
-            sources: self.sources.clone(),
-            texts: self.texts.clone(),
-            words: self.words.clone(),
+            ..self.clone()
         }
     }
 
@@ -294,9 +288,7 @@ fn facet<'a, R: Record<'a>>(
         return Ok(None);
     }
     let kind = R::KIND.name;
-    let forms = Forms::default();
-    let stems =
-        |text: &str| -> Vec<String> { search::words(text).map(|w| forms.stem(w)).collect() };
+    let stems = |text: &str| -> Vec<String> { search::words(text).map(search::stem).collect() };
     let mut allowed = Vec::new();
     for value in values {
         let wanted = folded(nonempty(&format!("{kind} value"), value)?);

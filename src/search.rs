@@ -76,62 +76,39 @@ impl Part {
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
-/// English word forms, for the words typed and the words of the content alike.
-pub struct Forms {
-    stemmer: Stemmer,
-}
-
-impl std::fmt::Debug for Forms {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Forms(English)")
+/// The form a word is matched by, for the words typed and the words of the
+/// content alike: lower case, American spelling, stemmed (`Terrorists` →
+/// `terror`, `economy` and `economic` → `econom`).
+pub fn stem(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let spelled = SPELLINGS
+        .iter()
+        .find_map(|(british, american)| {
+            lower
+                .strip_prefix(british)
+                .map(|rest| Cow::Owned(format!("{american}{rest}")))
+        })
+        .unwrap_or(Cow::Borrowed(&lower));
+    // Snowball's English stemmer, as tantivy uses: a function, made for free.
+    let mut stem = Stemmer::create(Algorithm::English)
+        .stem(&spelled)
+        .into_owned();
+    // "economy" stems to "economi", "economic" to "econom": one form.
+    if stem.len() > 4 && stem.ends_with('i') {
+        stem.pop();
     }
-}
-
-impl Clone for Forms {
-    fn clone(&self) -> Self {
-        Forms::default()
+    // The stemmer takes "-ism" off "terrorism" but leaves "terrorist":
+    // the doctrine and its followers are one topic.
+    // (Not "consist" or "persist": a root of four letters or more, not in "s".)
+    if let Some(root) = stem
+        .strip_suffix("ist")
+        .or_else(|| stem.strip_suffix("ism"))
+        && root.len() >= 4
+        && !root.ends_with('s')
+    {
+        stem.truncate(root.len());
     }
-}
-
-impl Default for Forms {
-    fn default() -> Self {
-        Forms {
-            stemmer: Stemmer::create(Algorithm::English),
-        }
-    }
-}
-
-impl Forms {
-    /// The form a word is matched by: lower case, American spelling, stemmed
-    /// (`Terrorists` → `terror`, `economy` and `economic` → `econom`).
-    pub fn stem(&self, word: &str) -> String {
-        let lower = word.to_lowercase();
-        let spelled = SPELLINGS
-            .iter()
-            .find_map(|(british, american)| {
-                lower
-                    .strip_prefix(british)
-                    .map(|rest| Cow::Owned(format!("{american}{rest}")))
-            })
-            .unwrap_or(Cow::Borrowed(&lower));
-        let mut stem = self.stemmer.stem(&spelled).into_owned();
-        // "economy" stems to "economi", "economic" to "econom": one form.
-        if stem.len() > 4 && stem.ends_with('i') {
-            stem.pop();
-        }
-        // The stemmer takes "-ism" off "terrorism" but leaves "terrorist":
-        // the doctrine and its followers are one topic.
-        // (Not "consist" or "persist": a root of four letters or more, not in "s".)
-        if let Some(root) = stem
-            .strip_suffix("ist")
-            .or_else(|| stem.strip_suffix("ism"))
-            && root.len() >= 4
-            && !root.ends_with('s')
-        {
-            stem.truncate(root.len());
-        }
-        stem
-    }
+    stem
 }
 
 /// Whether a word's stem is a form of a stem searched for: the same, or, for
@@ -166,7 +143,6 @@ pub struct Pattern {
 /// What a search asks: patterns, each stemmed once.
 #[derive(Debug, Clone)]
 pub struct Terms {
-    forms: Forms,
     patterns: Vec<Pattern>,
 }
 
@@ -174,10 +150,9 @@ impl Terms {
     /// The patterns of the typed arguments. Lone stop words are dropped when
     /// other words remain. Returns the first argument that holds no word.
     pub fn new(values: &[String]) -> Result<Self, &str> {
-        let forms = Forms::default();
         let mut patterns = Vec::with_capacity(values.len());
         for value in values {
-            let stems: Vec<String> = words(value).map(|w| forms.stem(w)).collect();
+            let stems: Vec<String> = words(value).map(stem).collect();
             if stems.is_empty() {
                 return Err(value);
             }
@@ -188,7 +163,6 @@ impl Terms {
             patterns.retain(|(value, _)| !is_stop(value));
         }
         Ok(Terms {
-            forms,
             patterns: patterns.into_iter().map(|(_, p)| p).collect(),
         })
     }
@@ -203,10 +177,10 @@ impl Terms {
     /// Whether `word` is a form of a word searched for: the words a table
     /// highlights.
     pub fn marks(&self, word: &str) -> bool {
-        let stem = self.forms.stem(word);
+        let form = stem(word);
         self.patterns
             .iter()
-            .any(|p| p.stems.iter().any(|searched| akin(searched, &stem)))
+            .any(|p| p.stems.iter().any(|searched| akin(searched, &form)))
     }
 }
 
@@ -313,14 +287,13 @@ impl<'s, 't> Scan<'s, 't> {
                         progress.fill(0);
                         continue;
                     }
-                    let forms = &self.terms.forms;
-                    let stem: &str = self.cache.entry(word).or_insert_with(|| forms.stem(word));
+                    let form: &str = self.cache.entry(word).or_insert_with(|| stem(word));
                     for (n, pattern) in patterns.iter().enumerate() {
                         let at = &mut progress[n];
-                        if !akin(&pattern.stems[*at], stem) {
+                        if !akin(&pattern.stems[*at], form) {
                             *at = 0;
                         }
-                        if akin(&pattern.stems[*at], stem) {
+                        if akin(&pattern.stems[*at], form) {
                             *at += 1;
                             if *at == pattern.stems.len() {
                                 counts.hits[n][p] += 1;
@@ -428,7 +401,6 @@ mod tests {
 
     #[test]
     fn word_forms_meet_in_one_stem() {
-        let forms = Forms::default();
         for group in [
             &["terrorism", "terrorist", "Terrorists", "terror"][..],
             &["economy", "economic", "economies"],
@@ -445,7 +417,7 @@ mod tests {
             &["cooperation", "cooperate", "cooperating"],
             &["law", "laws"],
         ] {
-            let stems: Vec<String> = group.iter().map(|w| forms.stem(w)).collect();
+            let stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
             assert!(stems.iter().all(|s| *s == stems[0]), "{group:?}: {stems:?}");
         }
         for (a, b) in [
@@ -454,18 +426,18 @@ mod tests {
             ("united", "UN"),
             ("peace", "pace"),
         ] {
-            assert_ne!(forms.stem(a), forms.stem(b), "{a} and {b}");
+            assert_ne!(stem(a), stem(b), "{a} and {b}");
         }
         // Short stems keep their last letter: only a long one loses an "i".
-        assert_eq!(forms.stem("ski"), "ski");
-        assert_eq!(forms.stem("consist"), "consist");
-        assert_eq!(forms.stem("insist"), "insist");
-        assert_eq!(forms.stem("specialist"), "special");
+        assert_eq!(stem("ski"), "ski");
+        assert_eq!(stem("city"), "citi");
+        assert_eq!(stem("consist"), "consist");
+        assert_eq!(stem("insist"), "insist");
+        assert_eq!(stem("specialist"), "special");
     }
 
     #[test]
     fn stems_that_differ_past_a_long_common_start_are_akin() {
-        let forms = Forms::default();
         for (searched, word, expected) in [
             ("democratic", "democracy", true),
             ("democracy", "democratic", true),
@@ -480,7 +452,7 @@ mod tests {
             ("peace", "peacekeeping", false),
             ("stable", "stability", false),
         ] {
-            let (a, b) = (forms.stem(searched), forms.stem(word));
+            let (a, b) = (stem(searched), stem(word));
             assert_eq!(akin(&a, &b), expected, "{searched} ({a}) and {word} ({b})");
         }
     }

@@ -766,6 +766,16 @@ fn an_empty_result_is_a_success() {
     let mut table = args.to_vec();
     table.extend(["--format", "table"]);
     expect(&table, "", "aims: no aims match\n", 0);
+    // A content may define no pillars or domains: each listing names its rows.
+    let bare = "tests/data/clause-same-start.toml";
+    for noun in ["pillars", "domains"] {
+        expect(
+            &["--content", bare, noun, "--format", "table"],
+            "",
+            &format!("aims: no {noun} match\n"),
+            0,
+        );
+    }
 }
 
 #[test]

@@ -692,3 +692,26 @@ fn a_domain_leads_to_the_pillar_of_its_name() {
     );
     assert!(shown.ends_with("\nsee also: education (0)\n"), "{shown}");
 }
+
+#[test]
+fn see_also_names_each_domain_once_and_none_already_listed() {
+    // Peace and security are related: asking for both leaves nothing to add.
+    let shown = shown_on_terminal(
+        80,
+        24,
+        &format!("--content {VALID} list --domain peace,security --columns id --color never"),
+        &[],
+    );
+    assert_eq!(shown, "ID\nneighbouring-nations\nglobal-peace\n");
+    // Law and peace are both related to the United Nations: named once.
+    let shown = shown_on_terminal(
+        80,
+        24,
+        "list --domain law,peace --columns id --color never",
+        &[],
+    );
+    assert!(
+        shown.ends_with("\nsee also: counter-terrorism (1), human-rights (1), governance (1), united-nations (2), security (2), neighbourly-relations (2)\n"),
+        "{shown}"
+    );
+}
