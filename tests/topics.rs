@@ -715,3 +715,23 @@ fn see_also_names_each_domain_once_and_none_already_listed() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_field_no_candidate_has_still_gives_a_score() {
+    // Neither aim of this source has a clause or a pillar: those fields are
+    // empty across the collection, which must not make a score undefined.
+    let json: serde_json::Value = serde_json::from_str(&on_fixture(&[
+        "search",
+        "peace",
+        "--source",
+        "charter-note",
+        "--format",
+        "json",
+    ]))
+    .expect("JSON");
+    assert_eq!(json[0]["id"], "global-peace");
+    assert!(
+        json[0]["score"].as_f64().is_some_and(f64::is_finite),
+        "{json}"
+    );
+}
