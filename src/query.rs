@@ -103,21 +103,21 @@ impl Query {
             && any(&self.sources, std::slice::from_ref(&aim.source))
     }
 
-    /// The same query for another domain (and its narrower ones).
+    /// The same query for another domain (and its narrower ones), to count
+    /// what it would list.
     fn for_domain(&self, content: &Content, domain: usize) -> Query {
         Query {
             domains: Some(content.with_narrower(domain)),
-            named_domains: vec![domain],
             ..self.clone()
         }
     }
 
-    /// The same query for a pillar instead of its domains.
+    /// The same query for a pillar instead of its domains, to count what it
+    /// would list.
     fn for_pillar(&self, pillar: usize) -> Query {
         Query {
             pillars: Some(vec![pillar]),
             domains: None,
-            named_domains: Vec::new(),
             ..self.clone()
         }
     }

@@ -766,9 +766,10 @@ fn an_empty_result_is_a_success() {
     let mut table = args.to_vec();
     table.extend(["--format", "table"]);
     expect(&table, "", "aims: no aims match\n", 0);
-    // A content may define no pillars or domains: each listing names its rows.
-    let bare = "tests/data/clause-same-start.toml";
-    for noun in ["pillars", "domains"] {
+    // A content may define no pillars, domains or clauses: each listing
+    // names its rows.
+    let bare = "tests/data/bare.toml";
+    for noun in ["pillars", "domains", "clauses"] {
         expect(
             &["--content", bare, noun, "--format", "table"],
             "",
@@ -776,6 +777,12 @@ fn an_empty_result_is_a_success() {
             0,
         );
     }
+    expect(
+        &["--content", bare, "matrix", "--format", "table"],
+        "",
+        "aims: no rows match\n",
+        0,
+    );
 }
 
 #[test]
