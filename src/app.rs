@@ -39,7 +39,11 @@ pub fn run(command: Command, origin: Origin, config: &Config) -> anyhow::Result<
         Command::Clauses { output } => {
             facets(&mut out, &origin, listing::clauses_listing, output, config)
         }
-        Command::Sources { output } => facets(&mut out, &origin, listing::sources, output, config),
+        Command::Sources { output } => {
+            // A few records of many fields: each in full, as `show` prints aims.
+            let listing = listing::sources(&content::load(&origin)?);
+            print(&mut out, &listing, output, config, true)
+        }
         Command::Completions { shell } => completions(&mut out, &origin, shell),
         Command::Man => man(&mut out),
         Command::Schema => schema(&mut out),
@@ -139,7 +143,10 @@ fn show(
             via: Vec::new(),
         })
         .collect();
-    let listing = listing::aims(&content, &hits, false);
+    let mut listing = listing::aims(&content, &hits, false);
+    listing
+        .notes
+        .extend(listing::position_notes(&content, &hits));
     print(out, &listing, output, config, true)
 }
 

@@ -137,8 +137,10 @@ Examples:
   aims clauses
   aims clauses --format json | jq -r '.[] | \"\\(.id) \\(.text)\"'
 
-The clauses are Article 2 of the Nakhchivan Agreement as the source quotes it:
-the source paraphrases, and the official wording and order may differ.")]
+The clauses are Article 2 of the Nakhchivan Agreement as the source lists it, in
+its paraphrase: numbered in the source's order, which differs from the
+Agreement's own. official_item gives an item's place in the Agreement's own
+list where it was verified, and verified_in where.")]
     Clauses {
         #[command(flatten)]
         output: OutputArgs,

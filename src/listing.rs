@@ -16,6 +16,8 @@ pub enum Field {
     Maybe(Option<String>),
     List(Vec<String>),
     Count(usize),
+    /// A number or JSON null.
+    MaybeCount(Option<usize>),
     /// A count in a cross-table: a dot when zero in a table, so the eye finds
     /// the numbers.
     Tally(usize),
@@ -28,9 +30,9 @@ impl Field {
     pub fn text(&self, separator: &str) -> String {
         match self {
             Field::Text(text) | Field::Maybe(Some(text)) => text.clone(),
-            Field::Maybe(None) => String::new(),
+            Field::Maybe(None) | Field::MaybeCount(None) => String::new(),
             Field::List(items) => items.join(separator),
-            Field::Count(n) | Field::Tally(n) => n.to_string(),
+            Field::Count(n) | Field::Tally(n) | Field::MaybeCount(Some(n)) => n.to_string(),
             Field::Score(score) => format!("{score:.3}"),
         }
     }
@@ -52,6 +54,7 @@ impl Serialize for Field {
             Field::Maybe(maybe) => maybe.serialize(serializer),
             Field::List(items) => items.serialize(serializer),
             Field::Count(n) | Field::Tally(n) => serializer.serialize_u64(*n as u64),
+            Field::MaybeCount(n) => n.serialize(serializer),
             Field::Score(score) => serializer.serialize_f64((score * 1000.0).round() / 1000.0),
         }
     }
@@ -101,16 +104,32 @@ pub const AIM_COLUMNS: &[&str] = &[
     "id", "title", "quote", "source", "citation", "clause", "pillars", "domains",
 ];
 
-/// How to cite an aim: its clause (as quoted in its source), or its source.
+/// How to cite an aim: its clause, by its place in its source's list (never
+/// as the instrument's own numbering), or its source.
 pub fn citation(content: &Content, aim: &Aim) -> String {
     let source = &content.sources[aim.source.index()];
     match aim.clause.as_ref().map(|c| &content.clauses[c.index()]) {
         Some(clause) => format!(
-            "{}, Art. {}, item {} (as quoted in \"{}\")",
-            clause.instrument, clause.article.value, clause.item.value, source.title
+            "{}, Art. {}, {} item as listed in \"{}\"",
+            clause.instrument,
+            clause.article.value,
+            ordinal(clause.item.value),
+            source.title
         ),
         None => format!("\"{}\"", source.title),
     }
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`, `11th`, `21st`.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// The rows of the aims a query selected (or `show` named). A search's rows
@@ -340,9 +359,11 @@ pub fn clauses_listing(content: &Content) -> Listing {
             "article",
             "item",
             "source",
+            "official_item",
+            "verified_in",
             "aims",
         ]),
-        brief: names(&["id", "text", "aims"]),
+        brief: names(&["id", "text", "official_item", "aims"]),
         rows: content
             .clauses
             .iter()
@@ -355,6 +376,8 @@ pub fn clauses_listing(content: &Content) -> Listing {
                     Field::Count(c.article.value as usize),
                     Field::Count(c.item.value as usize),
                     Field::Text(c.source.id.to_string()),
+                    Field::MaybeCount(c.official_item.as_ref().map(|i| i.value as usize)),
+                    Field::Maybe(c.verified_in.as_ref().map(ToString::to_string)),
                     Field::Count(n),
                 ]
             })
@@ -364,11 +387,25 @@ pub fn clauses_listing(content: &Content) -> Listing {
     }
 }
 
+/// The sources, with their standing and what a citation needs.
 pub fn sources(content: &Content) -> Listing {
     let counts = counts(content, Facet::Source);
+    let maybe =
+        |text: &Option<crate::model::Text>| Field::Maybe(text.as_ref().map(ToString::to_string));
     Listing {
         noun: "sources",
-        columns: names(&["id", "title", "standing", "aims"]),
+        columns: names(&[
+            "id",
+            "title",
+            "standing",
+            "url",
+            "site",
+            "publisher",
+            "section",
+            "published",
+            "accessed",
+            "aims",
+        ]),
         brief: names(&["id", "title", "aims", "standing"]),
         rows: content
             .sources
@@ -379,6 +416,12 @@ pub fn sources(content: &Content) -> Listing {
                     Field::Text(s.id.to_string()),
                     Field::Text(s.title.to_string()),
                     Field::Text(fold(&s.standing).into_owned()),
+                    maybe(&s.url),
+                    maybe(&s.site),
+                    maybe(&s.publisher),
+                    maybe(&s.section),
+                    maybe(&s.published),
+                    maybe(&s.accessed),
                     Field::Count(n),
                 ]
             })
@@ -387,19 +430,43 @@ pub fn sources(content: &Content) -> Listing {
     }
 }
 
-/// Where clauses are shown, say that they are as their source quotes them, not
-/// the instrument's official text: one note per source and instrument.
+/// Where clauses are shown, say that they are as their source lists them,
+/// not the instrument's own text: one note per source and instrument.
 fn clause_notes(content: &Content, clauses: &[usize]) -> Vec<String> {
     let mut notes = Vec::new();
     for &c in clauses {
         let clause = &content.clauses[c];
         let note = format!(
-            "clauses are as quoted in \"{}\", not the official text of the {}: its wording and order may differ (see `aims sources`)",
+            "clauses are numbered as \"{}\" lists them, in its paraphrase; the {}'s own order and wording differ (see `aims sources`)",
             content.sources[clause.source.index()].title,
             clause.instrument
         );
         if !notes.contains(&note) {
             notes.push(note);
+        }
+    }
+    notes
+}
+
+/// For `show`: where a clause's own place in its instrument is known, what it
+/// is and where it was verified.
+pub fn position_notes(content: &Content, hits: &[Hit]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for hit in hits {
+        let Some(reference) = &content.aims[hit.aim].clause else {
+            continue;
+        };
+        let clause = &content.clauses[reference.index()];
+        if let (Some(item), Some(verified)) = (&clause.official_item, &clause.verified_in) {
+            let note = format!(
+                "clause {} is the {} item in the {}'s own list (verified in {verified})",
+                clause.id,
+                ordinal(item.value),
+                clause.instrument
+            );
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
         }
     }
     notes

@@ -152,7 +152,7 @@ impl Kind {
 }
 
 /// The largest number of fields a kind has.
-pub const MOST_FIELDS: usize = 7;
+pub const MOST_FIELDS: usize = 10;
 
 /// The values of a record's fields, in the order of its kind's fields; None
 /// where a field is absent (and after the last).
@@ -186,6 +186,22 @@ impl<'a> FieldType<'a> for Number {
             Some(Value::Number(number)) => number,
             _ => unreachable!("the parser checks a required number"),
         }
+    }
+}
+
+impl<'a> FieldType<'a> for Option<Text<'a>> {
+    const SHAPE: Shape = Shape::Text;
+    const REQUIRED: bool = false;
+    fn from_value(value: Option<Value<'a>>) -> Self {
+        value.map(|value| Text::from_value(Some(value)))
+    }
+}
+
+impl<'a> FieldType<'a> for Option<Number> {
+    const SHAPE: Shape = Shape::Number;
+    const REQUIRED: bool = false;
+    fn from_value(value: Option<Value<'a>>) -> Self {
+        value.map(|value| Number::from_value(Some(value)))
     }
 }
 
@@ -345,6 +361,18 @@ records! {
         standing: Text<'a>,
         /// The document's full text, verbatim: every quote must stand in it.
         text: Text<'a>,
+        /// Where the document is read: an `http` or `https` address.
+        url: Option<Text<'a>>,
+        /// The site (or larger work) the document is part of, as a citation names it.
+        site: Option<Text<'a>>,
+        /// Who publishes the site or document.
+        publisher: Option<Text<'a>>,
+        /// The section of the site the document is in.
+        section: Option<Text<'a>>,
+        /// When the document was published, `YYYY-MM-DD`, if known.
+        published: Option<Text<'a>>,
+        /// When the text was read (captured), `YYYY-MM-DD`: the access date a citation gives.
+        accessed: Option<Text<'a>>,
     }
     keys { id: Id, title: Name }
 
@@ -397,6 +425,11 @@ records! {
         source: Ref<'a>,
         /// The clause's text, verbatim as the source quotes it.
         text: Text<'a>,
+        /// The item's position in the instrument's own list, where verified
+        /// (it may differ from the source's order).
+        official_item: Option<Number>,
+        /// Where the instrument's own position was verified (required with `official_item`).
+        verified_in: Option<Text<'a>>,
     }
     keys { id: Id }
 

@@ -290,7 +290,7 @@ fn table(
         table.add_row(picked.iter().zip(texts).map(|(&c, text)| {
             let cell = Cell::new(text);
             match &row[c] {
-                Field::Count(_) | Field::Tally(_) | Field::Score(_) => {
+                Field::Count(_) | Field::Tally(_) | Field::Score(_) | Field::MaybeCount(_) => {
                     cell.set_alignment(CellAlignment::Right)
                 }
                 _ if style.color && listing.columns[c] == "id" => cell.fg(Color::Cyan),

@@ -103,6 +103,16 @@ const BROKEN: &[(&str, &str)] = &[
         ),
     ),
     (
+        "clause-position.toml",
+        concat!(
+            "aims: error: tests/data/broken/clause-position.toml:16:17: clause `2.1` gives its official_item but not where it was verified\n",
+            "  hint: add verified_in = \"...\": the text, with its address, that shows the position\n",
+            "aims: error: tests/data/broken/clause-position.toml:25:15: clause `2.2` says where its position was verified, but gives no official_item\n",
+            "aims: error: tests/data/broken/clause-position.toml:34:17: clause `2.3` gives official_item 0: items are numbered from 1\n",
+            "aims: tests/data/broken/clause-position.toml has 3 problems\n",
+        ),
+    ),
+    (
         "clause-quote.toml",
         concat!(
             "aims: error: tests/data/broken/clause-quote.toml:19:9: the quote of aim `peace` is not verbatim in the text of its clause `2.1`\n",
@@ -238,6 +248,27 @@ const BROKEN: &[(&str, &str)] = &[
             "aims: error: tests/data/broken/several.toml:36:6: duplicate aim id `peace`\n",
             "  hint: first defined at line 21\n",
             "aims: tests/data/broken/several.toml has 5 problems\n",
+        ),
+    ),
+    (
+        "source-dates.toml",
+        concat!(
+            "aims: error: tests/data/broken/source-dates.toml:7:13: the published date of source `page`, `2026-02-29`, is not a day of the calendar\n",
+            "  hint: write it as YYYY-MM-DD, as in 2026-11-26\n",
+            "aims: error: tests/data/broken/source-dates.toml:8:12: the accessed date of source `page`, `26 Nov 2026`, is not a day of the calendar\n",
+            "  hint: write it as YYYY-MM-DD, as in 2026-11-26\n",
+            "aims: error: tests/data/broken/source-dates.toml:15:13: source `note` was published on 2026-12-01, after it was accessed\n",
+            "aims: tests/data/broken/source-dates.toml has 3 problems\n",
+        ),
+    ),
+    (
+        "source-url.toml",
+        concat!(
+            "aims: error: tests/data/broken/source-url.toml:7:7: the url of source `page` is not a web address (relative URL without a base)\n",
+            "  hint: write the whole address, as in https://example.org/page\n",
+            "aims: error: tests/data/broken/source-url.toml:14:7: the url of source `note` is not a web address: it starts with `ftp:`, not `https:`\n",
+            "  hint: write the whole address, as in https://example.org/page\n",
+            "aims: tests/data/broken/source-url.toml has 2 problems\n",
         ),
     ),
     (
@@ -1051,7 +1082,7 @@ fn narrow_tables_keep_words_whole_while_they_fit() {
     .0;
     assert_eq!(
         table,
-        "ID                TITLE       QUOTE\ntrade-investment  Foster      fostering\n                  trade and   trade and\n                  investment  investment\nnote: clauses are as quoted in \"What\n      Does the Assembly Aim To\n      Achieve?\", not the official text\n      of the Nakhchivan Agreement: its\n      wording and order may differ (see\n      `aims sources`)\n"
+        "ID                TITLE       QUOTE\ntrade-investment  Foster      fostering\n                  trade and   trade and\n                  investment  investment\nnote: clauses are numbered as \"What Does\n      the Assembly Aim To Achieve?\"\n      lists them, in its paraphrase; the\n      Nakhchivan Agreement's own order\n      and wording differ (see `aims\n      sources`)\n"
     );
     // A terminal that reports its columns but 0 rows is still measured.
     let shown = on_terminal(40, "list --domain trade --color never", &[]);

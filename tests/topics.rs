@@ -73,8 +73,8 @@ fn a_domain_includes_its_narrower_domains_and_says_through_which() {
          multilateral-cooperation       Multilateral cooperation across many domains\n\
          trade-investment               Foster trade and investment\n\
          balanced-economy               A balanced economic system\n\
-         note: clauses are as quoted in \"What Does the Assembly Aim To Achieve?\", not the\n      \
-         official text of the Nakhchivan Agreement: its wording and order may\n      \
+         note: clauses are numbered as \"What Does the Assembly Aim To Achieve?\" lists\n      \
+         them, in its paraphrase; the Nakhchivan Agreement's own order and wording\n      \
          differ (see `aims sources`)\n"
     );
     let table = on_fixture(&["list", "--domain", "economy", "--format", "table"]);

@@ -5,6 +5,7 @@
 mod index;
 pub mod quote;
 mod relations;
+mod source;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -26,6 +27,10 @@ pub fn check(raw: &Records, text: &str) -> Vec<Problem> {
     // Nothing refers to aims by id; indexing them finds duplicate and malformed ids.
     Index::new(&raw.aims, raw, text, &mut problems);
     relations::check_relations(&raw.domains, &domains, &mut problems);
+    source::check_sources(&raw.sources, &mut problems);
+    for clause in &raw.clauses {
+        source::check_clause_position(clause, &mut problems);
+    }
 
     for source in &raw.sources {
         not_empty(&source.text, "source", &source.id, "text", &mut problems);

@@ -388,9 +388,9 @@ mod tests {
                 "1:1: in [[clause]]: missing field `item`",
                 "1:1: in [[clause]]: missing field `source`",
                 "2:6: in [[clause]]: invalid type: integer `7`, expected a string",
-                "3:1: in [[clause]]: unknown field `instrumnt`, expected one of `id`, `instrument`, `article`, `item`, `source`, `text`",
+                "3:1: in [[clause]]: unknown field `instrumnt`, expected one of `id`, `instrument`, `article`, `item`, `source`, `text`, `official_item`, `verified_in`",
                 "4:8: in [[clause]]: invalid type: integer `1`, expected a string",
-                "5:1: in [[clause]]: unknown field `foo`, expected one of `id`, `instrument`, `article`, `item`, `source`, `text`",
+                "5:1: in [[clause]]: unknown field `foo`, expected one of `id`, `instrument`, `article`, `item`, `source`, `text`, `official_item`, `verified_in`",
             ]
         );
         let (_, problems) = parse_toml("[[aim]]\nqoute = 1\n");
