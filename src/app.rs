@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap_complete::Shell;
 
+use crate::cite;
 use crate::cli::{Command, FilterArgs, OutputArgs};
 use crate::config::Config;
 use crate::content::{self, Origin};
@@ -27,7 +28,12 @@ pub fn run(command: Command, origin: Origin, config: &Config) -> anyhow::Result<
             filters,
             output,
         } => list(&mut out, &origin, filters, &words, output, config),
-        Command::Show { ids, output } => show(&mut out, &origin, &ids, output, config),
+        Command::Show {
+            ids,
+            context: with_context,
+            output,
+        } => show(&mut out, &origin, (&ids, with_context), output, config),
+        Command::Cite { ids, style, format } => cite(&mut out, &origin, &ids, style, format),
         Command::Matrix {
             rows,
             cols,
@@ -129,7 +135,7 @@ fn list(
 fn show(
     out: &mut impl Write,
     origin: &Origin,
-    ids: &[String],
+    (ids, with_context): (&[String], bool),
     output: OutputArgs,
     config: &Config,
 ) -> anyhow::Result<()> {
@@ -147,7 +153,53 @@ fn show(
     listing
         .notes
         .extend(listing::position_notes(&content, &hits));
+    if with_context {
+        listing::add_context(&content, &mut listing, &hits);
+    }
     print(out, &listing, output, config, true)
+}
+
+/// `aims cite ID...`: each aim's quote with its citation, then the references;
+/// or an entry per source for a reference manager.
+fn cite(
+    out: &mut impl Write,
+    origin: &Origin,
+    ids: &[String],
+    style: cite::Style,
+    format: cite::Output,
+) -> anyhow::Result<()> {
+    let content = content::load(origin)?;
+    let aims = query::find(&content, ids)?;
+    // The sources cited, in the order of their first aim.
+    let mut sources: Vec<usize> = Vec::new();
+    for &aim in &aims {
+        let source = content.aims[aim].source.index();
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    match format {
+        cite::Output::Bibtex => {
+            let entries: Vec<String> = sources
+                .iter()
+                .map(|&s| cite::bibtex(&content.sources[s]))
+                .collect();
+            write!(out, "{}", entries.join("\n"))?;
+        }
+        cite::Output::CslJson => {
+            let items: Vec<serde_json::Value> = sources
+                .iter()
+                .map(|&s| cite::csl_json(&content.sources[s]))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &items)?;
+            writeln!(out)?;
+        }
+        cite::Output::Text | cite::Output::Markdown => {
+            let text = cite::quotations(&content, &aims, &sources, style, format);
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    done(out)
 }
 
 /// `aims matrix`: how many of the selected aims each pair of facets shares.

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::cite::{self, Style as CiteStyle};
 use crate::config::ColorChoice;
 use crate::listing::Facet;
 use crate::output::Format;
@@ -80,11 +81,16 @@ Examples:
   aims show combat-terrorism
   aims show trade-investment balanced-economy
   aims show 2.7                               the aims of clause 2.7
+  aims show human-rights --context            the sentence around the quote
   aims show rule-of-law --format json | jq -r '.[0].citation'")]
     Show {
         /// The ids of the aims to show (see `aims list | cut -f1`), or clauses (2.7)
         #[arg(value_name = "ID", required = true)]
         ids: Vec<String>,
+        /// Also the whole sentence of the source around each quote, the quote
+        /// marked (bold on a terminal, ** in markdown)
+        #[arg(long)]
+        context: bool,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -109,6 +115,31 @@ weigh most), its pillars and domains (ids, names, aliases) and its clause.")]
         filters: FilterArgs,
         #[command(flatten)]
         output: OutputArgs,
+    },
+
+    /// Quote aims with a full reference in MLA, APA or Chicago; BibTeX, CSL-JSON
+    #[command(help_template = HELP, after_help = "\
+Examples:
+  aims cite combat-terrorism                      MLA 9: the quote, then Works Cited
+  aims cite combat-terrorism --style apa          APA 7
+  aims cite human-rights democracy --style chicago    Chicago 18, notes and bibliography
+  aims cite 2.7 --format markdown                 to paste into a markdown paper
+  aims cite combat-terrorism --format bibtex > aims.bib       for Zotero, pandoc
+  aims cite combat-terrorism --format csl-json > aims.json    for Zotero, pandoc
+
+The references are rendered by hayagriva from the CSL styles of MLA (9th
+edition), APA (7th) and Chicago (18th, notes and bibliography). A clause is
+cited by its place in the source's list, never as the treaty's numbering.")]
+    Cite {
+        /// The ids of the aims to cite, or clauses (2.7)
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
+        /// The citation style
+        #[arg(long, short = 's', value_name = "STYLE", default_value = "mla")]
+        style: CiteStyle,
+        /// What to print
+        #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+        format: cite::Output,
     },
 
     /// List the four pillars, with how many aims each
@@ -307,6 +338,49 @@ impl ValueEnum for Format {
             Format::Json => PossibleValue::new("json").help("One array of objects"),
             Format::Jsonl => PossibleValue::new("jsonl").help("One object per line"),
             Format::Markdown => PossibleValue::new("markdown").help("A GitHub table"),
+        })
+    }
+}
+
+impl ValueEnum for CiteStyle {
+    fn value_variants<'a>() -> &'a [Self] {
+        &CiteStyle::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            CiteStyle::Mla => PossibleValue::new("mla").help("MLA Handbook, 9th edition"),
+            CiteStyle::Apa => PossibleValue::new("apa").help("APA Publication Manual, 7th edition"),
+            CiteStyle::Chicago => PossibleValue::new("chicago")
+                .help("Chicago Manual of Style, 18th edition, notes and bibliography"),
+        })
+    }
+}
+
+impl ValueEnum for cite::Output {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            cite::Output::Text,
+            cite::Output::Markdown,
+            cite::Output::Bibtex,
+            cite::Output::CslJson,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            cite::Output::Text => {
+                PossibleValue::new("text").help("Each quote with its citation, then the references")
+            }
+            cite::Output::Markdown => {
+                PossibleValue::new("markdown").help("The same in markdown, notes as footnotes")
+            }
+            cite::Output::Bibtex => {
+                PossibleValue::new("bibtex").help("A biblatex entry per source")
+            }
+            cite::Output::CslJson => {
+                PossibleValue::new("csl-json").help("A CSL-JSON array, an item per source")
+            }
         })
     }
 }

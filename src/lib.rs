@@ -14,6 +14,7 @@
 //! | `config` | the settings, resolved once: terminal, colour, width, format |
 //! | `output` | the printers (table, tsv, csv, json, jsonl, markdown) |
 //! | `listing` | the rows and columns of each listing |
+//! | `cite` | references in MLA, APA and Chicago (hayagriva), BibTeX, CSL-JSON |
 //! | `query` | filters, resolved against the content from the values typed |
 //! | `search` | ranked search: word forms, whole words, BM25F scores |
 //! | `content` | the pipeline that loads a content: read → parse → check → resolve |
@@ -46,6 +47,7 @@
 
 pub mod app;
 pub mod check;
+pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod content;

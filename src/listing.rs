@@ -3,7 +3,7 @@
 
 use serde::ser::{Serialize, Serializer};
 
-use crate::check::quote::fold_whitespace as fold;
+use crate::check::quote::{Normalized, fold_whitespace as fold};
 use crate::model::{Aim, Content, Ref};
 use crate::query::Hit;
 use crate::search::Terms;
@@ -23,18 +23,44 @@ pub enum Field {
     Tally(usize),
     /// A search's score, to three decimals.
     Score(f64),
+    /// Text with parts to mark (a quote within its sentence): bold on a
+    /// terminal, `**` in markdown, plain elsewhere.
+    Marked {
+        text: String,
+        marks: Vec<std::ops::Range<usize>>,
+    },
 }
 
 impl Field {
     /// The field as text, with lists joined by `separator`.
     pub fn text(&self, separator: &str) -> String {
         match self {
-            Field::Text(text) | Field::Maybe(Some(text)) => text.clone(),
+            Field::Text(text) | Field::Maybe(Some(text)) | Field::Marked { text, .. } => {
+                text.clone()
+            }
             Field::Maybe(None) | Field::MaybeCount(None) => String::new(),
             Field::List(items) => items.join(separator),
             Field::Count(n) | Field::Tally(n) | Field::MaybeCount(Some(n)) => n.to_string(),
             Field::Score(score) => format!("{score:.3}"),
         }
+    }
+
+    /// The field as text, its marks between `open` and `close`.
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        let Field::Marked { text, marks } = self else {
+            return self.text(", ");
+        };
+        let mut out = String::with_capacity(text.len() + 8 * marks.len());
+        let mut at = 0;
+        for mark in marks {
+            out.push_str(&text[at..mark.start]);
+            out.push_str(open);
+            out.push_str(&text[mark.clone()]);
+            out.push_str(close);
+            at = mark.end;
+        }
+        out.push_str(&text[at..]);
+        out
     }
 
     /// The field as a table shows it.
@@ -50,7 +76,7 @@ impl Field {
 impl Serialize for Field {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Field::Text(text) => serializer.serialize_str(text),
+            Field::Text(text) | Field::Marked { text, .. } => serializer.serialize_str(text),
             Field::Maybe(maybe) => maybe.serialize(serializer),
             Field::List(items) => items.serialize(serializer),
             Field::Count(n) | Field::Tally(n) => serializer.serialize_u64(*n as u64),
@@ -446,6 +472,36 @@ fn clause_notes(content: &Content, clauses: &[usize]) -> Vec<String> {
         }
     }
     notes
+}
+
+/// For `show --context`: a `context` column, the whole sentence (or
+/// sentences) of the source around each quote, the quote marked in it. JSON,
+/// TSV and CSV have it last.
+pub fn add_context(content: &Content, listing: &mut Listing, hits: &[Hit]) {
+    let sources: Vec<Normalized> = content
+        .sources
+        .iter()
+        .map(|source| Normalized::new(&source.text))
+        .collect();
+    for (row, hit) in listing.rows.iter_mut().zip(hits) {
+        let aim = &content.aims[hit.aim];
+        // A checked content's quotes stand in their sources.
+        let places = sources[aim.source.index()]
+            .find(&aim.quote)
+            .unwrap_or_default();
+        let (text, marks) = sources[aim.source.index()].context(&places);
+        // Before `via`, which is not a key, so that the keys come first.
+        let at = row.len() - 1;
+        row.insert(at, Field::Marked { text, marks });
+    }
+    let at = listing.columns.len() - 1;
+    listing.columns.insert(at, "context".to_owned());
+    for names in [listing.keys.as_mut(), listing.plain.as_mut()]
+        .into_iter()
+        .flatten()
+    {
+        names.push("context".to_owned());
+    }
 }
 
 /// For `show`: where a clause's own place in its instrument is known, what it

@@ -138,7 +138,7 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
         let mut table = new_table(style);
         for &c in shown.iter().skip(2) {
             let (column, field) = (&listing.columns[c], &row[c]);
-            let value = match field.text(", ") {
+            let value = match styled(field, style) {
                 text if text.is_empty() => "-".to_owned(),
                 text => text,
             };
@@ -175,12 +175,36 @@ fn write_lines(out: &mut impl Write, table: &Table) -> io::Result<()> {
     write_marked(out, table, None)
 }
 
+/// Where a marked part starts and ends in a cell: characters of no width,
+/// which comfy-table measures as nothing, made bold once the table is laid out.
+const MARK_OPEN: &str = "\u{2060}";
+const MARK_CLOSE: &str = "\u{feff}";
+
+/// A field as a table cell: its marks set apart for bold when there is colour.
+fn styled(field: &Field, style: &Style) -> String {
+    if style.color {
+        field.marked(MARK_OPEN, MARK_CLOSE)
+    } else {
+        field.text(", ")
+    }
+}
+
 /// Writes a table's lines, with the words of `marks` highlighted.
 fn write_marked(out: &mut impl Write, table: &Table, marks: Option<&Terms>) -> io::Result<()> {
     for line in table.lines() {
         // comfy-table pads the last column to the table's width; a terminal does
         // not need the trailing blanks, and copying a line should not carry them.
         let line = line.trim_end();
+        let bolded;
+        let line =
+            if line.contains([MARK_OPEN, MARK_CLOSE].map(|m| m.chars().next().unwrap_or(' '))) {
+                bolded = line
+                    .replace(MARK_OPEN, "\x1b[1m")
+                    .replace(MARK_CLOSE, "\x1b[22m");
+                bolded.as_str()
+            } else {
+                line
+            };
         match marks {
             Some(marks) => writeln!(out, "{}", highlight(line, marks))?,
             None => writeln!(out, "{line}")?,
@@ -259,7 +283,15 @@ fn table(
     let cells: Vec<Vec<String>> = listing
         .rows
         .iter()
-        .map(|row| picked.iter().map(|&c| row[c].cell()).collect())
+        .map(|row| {
+            picked
+                .iter()
+                .map(|&c| match &row[c] {
+                    marked @ Field::Marked { .. } => styled(marked, style),
+                    field => field.cell(),
+                })
+                .collect()
+        })
         .collect();
     let mut headers: Vec<String> = picked
         .iter()
@@ -512,7 +544,12 @@ fn markdown(
         writeln!(
             out,
             "{}",
-            line(picked.iter().map(|&c| cell(&row[c].text(", "))).collect())
+            line(
+                picked
+                    .iter()
+                    .map(|&c| cell(&row[c].marked("**", "**")))
+                    .collect()
+            )
         )?;
     }
     if !listing.notes.is_empty() && !listing.rows.is_empty() {

@@ -7,6 +7,8 @@ pub mod quote;
 mod relations;
 mod source;
 
+pub use source::calendar_day;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 

@@ -141,6 +141,52 @@ impl Normalized {
         }
     }
 
+    /// The whole sentence (or sentences) around the excerpts found at `places`
+    /// (as `find` gave them), and the excerpts' places within it: a quote
+    /// as it stands in its source, to quote it fairly.
+    pub fn context(&self, places: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+        let text = &self.text;
+        let (Some(first), Some(last)) = (places.first(), places.last()) else {
+            return (String::new(), Vec::new());
+        };
+        // A sentence ends at `.`, `?` or `!` (and any closing quotes) before a space.
+        let ends: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '.' | '?' | '!'))
+            .map(|(at, c)| {
+                let mut end = at + c.len_utf8();
+                while let Some(q) = text[end..]
+                    .chars()
+                    .next()
+                    .filter(|q| matches!(q, '’' | '”' | '"' | '\''))
+                {
+                    end += q.len_utf8();
+                }
+                end
+            })
+            .filter(|&end| end == text.len() || text[end..].starts_with(' '))
+            .collect();
+        let start = ends
+            .iter()
+            .rev()
+            .find(|&&end| end <= first.start)
+            .map_or(0, |&end| end + usize::from(end < text.len()));
+        let end = ends
+            .iter()
+            .find(|&&end| end >= last.end)
+            .copied()
+            .unwrap_or(text.len());
+        let marks = places
+            .iter()
+            .map(|place| {
+                // An excerpt after `...` may start with the space before its words.
+                let skip = text[place.clone()].len() - text[place.clone()].trim_start().len();
+                place.start + skip - start..place.end - start
+            })
+            .collect();
+        (text[start..end].to_owned(), marks)
+    }
+
     /// Finds each `...`-separated excerpt of `quote`, in order, each starting and
     /// ending on a word boundary. Returns their places in the folded text.
     pub fn find(&self, quote: &str) -> Result<Vec<Range<usize>>, Mismatch> {
@@ -436,6 +482,29 @@ mod tests {
         assert_eq!(head("abc", 3), "abc");
         assert_eq!(head("abcd", 3), "abc...");
         assert_eq!(head("çéàü", 3), "çéà...");
+    }
+
+    #[test]
+    fn the_context_of_a_quote_is_its_whole_sentence() {
+        let source =
+            Normalized::new("Title? First one. It says: ‘a; b; c.’ Then, at last, more!  End");
+        let context = |quote: &str| {
+            let places = source.find(quote).expect("in the source");
+            let (text, marks) = source.context(&places);
+            let marked: Vec<String> = marks.iter().map(|m| text[m.clone()].to_owned()).collect();
+            (text, marked.join("|"))
+        };
+        let expect = |text: &str, marked: &str| (text.to_owned(), marked.to_owned());
+        assert_eq!(context("First"), expect("First one.", "First"));
+        assert_eq!(context("b"), expect("It says: ‘a; b; c.’", "b"));
+        assert_eq!(context("a; ... c"), expect("It says: ‘a; b; c.’", "a;|c"));
+        assert_eq!(context("Title"), expect("Title?", "Title"));
+        assert_eq!(
+            context("at last, more!"),
+            expect("Then, at last, more!", "at last, more!")
+        );
+        assert_eq!(context("End"), expect("End", "End"));
+        assert_eq!(source.context(&[]), (String::new(), Vec::new()));
     }
 
     #[test]
