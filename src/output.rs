@@ -135,26 +135,39 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
             _ if style.color => writeln!(out, "\x1b[1m{heading}\x1b[0m")?,
             _ => writeln!(out, "{heading}")?,
         }
-        let mut table = new_table(style);
-        for &c in shown.iter().skip(2) {
-            let (column, field) = (&listing.columns[c], &row[c]);
-            let value = match styled(field, style) {
+        // Labelled lines, wrapped at spaces only: a long address stays whole
+        // (and copyable) on a line of its own rather than cut in two.
+        let labels: Vec<&String> = shown.iter().skip(2).map(|&c| &listing.columns[c]).collect();
+        let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let indent = " ".repeat(width + 5);
+        for (&c, label) in shown.iter().skip(2).zip(&labels) {
+            let value = match styled(&row[c], style) {
                 text if text.is_empty() => "-".to_owned(),
                 text => text,
             };
-            let label = Cell::new(column);
-            let label = if style.color {
-                label.add_attribute(Attribute::Dim)
-            } else {
-                label
-            };
-            table.add_row(vec![label, Cell::new(value)]);
+            let first = format!("  {label:<width$}   ");
+            let options = textwrap::Options::new(usize::from(style.width))
+                .initial_indent(&first)
+                .subsequent_indent(&indent)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .break_words(false);
+            let text = textwrap::fill(&value, options);
+            let text = text
+                .replace(MARK_OPEN, "\x1b[1m")
+                .replace(MARK_CLOSE, "\x1b[22m");
+            for (i, line) in text.lines().enumerate() {
+                let line = line.trim_end();
+                match line
+                    .strip_prefix("  ")
+                    .and_then(|l| l.strip_prefix(label.as_str()))
+                {
+                    Some(rest) if i == 0 && style.color => {
+                        writeln!(out, "  \x1b[2m{label}\x1b[0m{rest}")?;
+                    }
+                    _ => writeln!(out, "{line}")?,
+                }
+            }
         }
-        // Indent the labelled lines under the heading.
-        if let Some(labels) = table.column_mut(0) {
-            labels.set_padding((2, 2));
-        }
-        write_lines(out, &table)?;
     }
     notes(out, listing, style)?;
     Ok(())
@@ -171,10 +184,6 @@ fn wrap(text: &str, width: u16, indent: usize) -> String {
     textwrap::fill(text, options)
 }
 
-fn write_lines(out: &mut impl Write, table: &Table) -> io::Result<()> {
-    write_marked(out, table, None)
-}
-
 /// Where a marked part starts and ends in a cell: characters of no width,
 /// which comfy-table measures as nothing, made bold once the table is laid out.
 const MARK_OPEN: &str = "\u{2060}";
@@ -189,7 +198,7 @@ fn styled(field: &Field, style: &Style) -> String {
     }
 }
 
-/// Writes a table's lines, with the words of `marks` highlighted.
+/// Writes a table's lines, with the words of `marks` (if any) highlighted.
 fn write_marked(out: &mut impl Write, table: &Table, marks: Option<&Terms>) -> io::Result<()> {
     for line in table.lines() {
         // comfy-table pads the last column to the table's width; a terminal does
