@@ -29,6 +29,7 @@ Examples:
   aims list --pillar language | cut -f1   ids of the aims on a pillar
   aims search trade investment            aims that hold both words
   aims show combat-terrorism              one aim in full, with its citation
+  aims cite combat-terrorism --style apa  its quote with an APA reference
   aims domains                            the fields of cooperation
   aims check my-aims.toml                 validate a content file of your own
 
