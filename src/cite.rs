@@ -457,15 +457,21 @@ mod tests {
     fn html_becomes_markdown() {
         assert_eq!(
             markdown(
-                r#"(<span style="font-style: italic;">A &amp; B</span>, n.d.) <a href="https://x.org">https://x.org</a> &lt;3 &quot;q&quot; &#39;s &x"#
+                r#"(<span style="font-style: italic;">A &amp; B</span>, n.d.) <a href="https://x.org">https://x.org</a> &lt;3&gt; &quot;q&quot; &#39;s &x"#
             ),
-            "(*A & B*, n.d.) https://x.org <3 \"q\" 's &x"
+            "(*A & B*, n.d.) https://x.org <3> \"q\" 's &x"
         );
         assert_eq!(markdown("<b>bold</b> <i>it</i>"), "**bold** *it*");
     }
 
     #[test]
+    fn note_numbers_are_superscript() {
+        assert_eq!(superscript(1_234_567_890), "¹²³⁴⁵⁶⁷⁸⁹⁰");
+    }
+
+    #[test]
     fn bibtex_escapes_what_tex_reads_as_commands() {
+        assert_eq!(braced("a\tb\nc"), "a b c");
         assert_eq!(
             braced("A & B: 50% {x} #1 a_b ~^\\"),
             "A \\& B: 50\\% \\{x\\} \\#1 a\\_b \\textasciitilde{}\\textasciicircum{}\\textbackslash{}"
