@@ -527,3 +527,23 @@ pub fn position_notes(content: &Content, hits: &[Hit]) -> Vec<String> {
     }
     notes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ordinal;
+
+    #[test]
+    fn ordinals_take_their_english_suffixes() {
+        let written: Vec<String> = [1, 2, 3, 4, 9, 10, 11, 12, 13, 14, 21, 22, 23, 101, 111, 112]
+            .into_iter()
+            .map(ordinal)
+            .collect();
+        assert_eq!(
+            written,
+            [
+                "1st", "2nd", "3rd", "4th", "9th", "10th", "11th", "12th", "13th", "14th", "21st",
+                "22nd", "23rd", "101st", "111th", "112th"
+            ]
+        );
+    }
+}
