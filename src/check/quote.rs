@@ -178,11 +178,7 @@ impl Normalized {
             .unwrap_or(text.len());
         let marks = places
             .iter()
-            .map(|place| {
-                // An excerpt after `...` may start with the space before its words.
-                let skip = text[place.clone()].len() - text[place.clone()].trim_start().len();
-                place.start + skip - start..place.end - start
-            })
+            .map(|place| place.start - start..place.end - start)
             .collect();
         (text[start..end].to_owned(), marks)
     }
@@ -486,8 +482,9 @@ mod tests {
 
     #[test]
     fn the_context_of_a_quote_is_its_whole_sentence() {
-        let source =
-            Normalized::new("Title? First one. It says: ‘a; b; c.’ Then, at last, more!  End");
+        let source = Normalized::new(
+            "Title? First one. It says: ‘a; b; c.’ Then, at last, more!  It grew 2.5 times. End",
+        );
         let context = |quote: &str| {
             let places = source.find(quote).expect("in the source");
             let (text, marks) = source.context(&places);
@@ -504,6 +501,8 @@ mod tests {
             expect("Then, at last, more!", "at last, more!")
         );
         assert_eq!(context("End"), expect("End", "End"));
+        // A point within a number ends no sentence.
+        assert_eq!(context("5 times"), expect("It grew 2.5 times.", "5 times"));
         assert_eq!(source.context(&[]), (String::new(), Vec::new()));
     }
 

@@ -129,6 +129,7 @@ mod tests {
         for (text, expected) in [
             ("2026-11-26", Some((2026, 11, 26))),
             ("2024-02-29", Some((2024, 2, 29))),
+            ("2026-02-28", Some((2026, 2, 28))),
             ("2026-02-29", None),
             ("1900-02-29", None),
             ("2000-02-29", Some((2000, 2, 29))),
@@ -144,6 +145,28 @@ mod tests {
         ] {
             assert_eq!(calendar_day(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_page_may_be_read_on_the_day_it_was_published_but_not_before() {
+        let text = |s: &'static str| Text::new(0..0, s);
+        let source = |published: &'static str| Source {
+            id: text("page"),
+            title: text("A page"),
+            standing: text("s"),
+            text: text("t"),
+            url: None,
+            site: None,
+            publisher: None,
+            section: None,
+            published: Some(text(published)),
+            accessed: Some(text("2026-11-26")),
+        };
+        let mut problems = Vec::new();
+        check_sources(&[source("2026-11-26"), source("2026-11-25")], &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        check_sources(&[source("2026-11-27")], &mut problems);
+        assert_eq!(problems.len(), 1);
     }
 
     #[test]
