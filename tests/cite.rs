@@ -4,25 +4,9 @@
 
 mod common;
 
-use std::fs;
-use std::path::Path;
-
-use common::{expect, run, shown_on_terminal};
+use common::{expect, golden, run, shown_on_terminal};
 
 const VALID: &str = "tests/data/valid.toml";
-
-/// Compares `actual` with `tests/data/golden/NAME` (`AIMS_BLESS=1` writes it).
-#[track_caller]
-fn golden(name: &str, actual: &str) {
-    let path = Path::new("tests/data/golden").join(name);
-    if std::env::var_os("AIMS_BLESS").is_some() {
-        fs::write(&path, actual).expect("golden written");
-        return;
-    }
-    let expected = fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run AIMS_BLESS=1 cargo test", path.display()));
-    assert_eq!(actual, expected, "output differs from {}", path.display());
-}
 
 /// `aims ARGS`, expecting success and silence on stderr.
 #[track_caller]

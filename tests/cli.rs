@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 mod common;
 
-use common::{expect, expect_env, run, strip_escapes};
+use common::{expect, expect_env, golden, run, strip_escapes};
 
 const VALID: &str = "tests/data/valid.toml";
 const VALID_OK: &str =
@@ -516,21 +516,6 @@ fn article_2_is_nine_clauses_in_the_source_order() {
 
 // ---------------------------------------------------------------------------
 // Browsing: every command in every format, on the fixture content.
-
-/// Compares `actual` with the golden file `tests/data/golden/NAME`; with
-/// `AIMS_BLESS=1`, writes it instead (then review the diff before committing).
-#[track_caller]
-fn golden(name: &str, actual: &str) {
-    let path = Path::new("tests/data/golden").join(name);
-    if std::env::var_os("AIMS_BLESS").is_some() {
-        fs::create_dir_all("tests/data/golden").expect("golden folder");
-        fs::write(&path, actual).expect("golden written");
-        return;
-    }
-    let expected = fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run AIMS_BLESS=1 cargo test", path.display()));
-    assert_eq!(actual, expected, "output differs from {}", path.display());
-}
 
 /// Runs a listing on the fixture, with tables 80 columns wide, expecting success
 /// and silence on stderr.

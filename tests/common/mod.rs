@@ -7,6 +7,8 @@
 )]
 
 use std::ffi::OsStr;
+use std::fs;
+use std::path::Path;
 use std::process::Command;
 
 /// The environment variables `aims` reads.
@@ -106,4 +108,19 @@ pub fn strip_escapes(text: &str) -> String {
         }
     }
     plain
+}
+
+/// Compares `actual` with the golden file `tests/data/golden/NAME`; with
+/// `AIMS_BLESS=1`, writes it instead (then review the diff before committing).
+#[track_caller]
+pub fn golden(name: &str, actual: &str) {
+    let path = Path::new("tests/data/golden").join(name);
+    if std::env::var_os("AIMS_BLESS").is_some() {
+        fs::create_dir_all("tests/data/golden").expect("golden folder");
+        fs::write(&path, actual).expect("golden written");
+        return;
+    }
+    let expected = fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run AIMS_BLESS=1 cargo test", path.display()));
+    assert_eq!(actual, expected, "output differs from {}", path.display());
 }
