@@ -178,7 +178,7 @@ list where it was verified, and verified_in where.")]
         output: OutputArgs,
     },
 
-    /// List the source documents, with notes on their standing
+    /// List the source documents: their standing and what a citation needs
     #[command(help_template = HELP, after_help = "\
 Examples:
   aims sources
