@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{expect, golden, run, shown_on_terminal};
+use common::{FORMATS, expect, golden, run, shown_on_terminal};
 
 const VALID: &str = "tests/data/valid.toml";
 
@@ -149,14 +149,7 @@ fn an_unknown_id_is_a_usage_error_with_the_closest() {
 
 #[test]
 fn show_context_in_every_format_matches_its_golden_output() {
-    for (format, extension) in [
-        ("table", "txt"),
-        ("tsv", "tsv"),
-        ("csv", "csv"),
-        ("json", "json"),
-        ("jsonl", "jsonl"),
-        ("markdown", "md"),
-    ] {
+    for (format, extension) in FORMATS {
         let args = [
             "--content",
             VALID,

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 mod common;
 
-use common::{expect, expect_env, golden, run, strip_escapes};
+use common::{FORMATS, expect, expect_env, golden, run, strip_escapes};
 
 const VALID: &str = "tests/data/valid.toml";
 const VALID_OK: &str =
@@ -527,16 +527,6 @@ fn listing(args: &[&str]) -> String {
     assert_eq!((stderr.as_str(), code), ("", 0), "aims {}", full.join(" "));
     stdout
 }
-
-/// Every output format, with the extension of its golden files.
-const FORMATS: [(&str, &str); 6] = [
-    ("table", "txt"),
-    ("tsv", "tsv"),
-    ("csv", "csv"),
-    ("json", "json"),
-    ("jsonl", "jsonl"),
-    ("markdown", "md"),
-];
 
 #[test]
 fn every_command_in_every_format_matches_its_golden_output() {

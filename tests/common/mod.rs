@@ -124,3 +124,13 @@ pub fn golden(name: &str, actual: &str) {
         .unwrap_or_else(|_| panic!("{} is missing: run AIMS_BLESS=1 cargo test", path.display()));
     assert_eq!(actual, expected, "output differs from {}", path.display());
 }
+
+/// Every output format, with the extension of its golden files.
+pub const FORMATS: [(&str, &str); 6] = [
+    ("table", "txt"),
+    ("tsv", "tsv"),
+    ("csv", "csv"),
+    ("json", "json"),
+    ("jsonl", "jsonl"),
+    ("markdown", "md"),
+];
