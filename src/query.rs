@@ -222,14 +222,16 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
             })
             .collect()
     };
+    let named: Vec<Vec<usize>> = ids.iter().map(|id| aims(id)).collect();
     let unknown: Vec<&str> = ids
         .iter()
-        .map(AsRef::as_ref)
-        .filter(|id| aims(id).is_empty())
+        .zip(&named)
+        .filter(|(_, aims)| aims.is_empty())
+        .map(|(id, _)| id.as_str())
         .collect();
     if unknown.is_empty() {
         let mut found = Vec::new();
-        for i in ids.iter().flat_map(|id| aims(id)) {
+        for &i in named.iter().flatten() {
             if !found.contains(&i) {
                 found.push(i);
             }
