@@ -1,25 +1,31 @@
 //! One function per command, over the resolved settings and the content: each
 //! loads what it needs, asks the query layer for a listing, and prints it.
 
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use clap_complete::Shell;
 
 use crate::cite;
-use crate::cli::{Command, FilterArgs, OutputArgs};
+use crate::cli::{self, Command, FilterArgs, OutputArgs};
 use crate::config::Config;
 use crate::content::{self, Origin};
 use crate::listing::{self, Facet, Listing};
 use crate::model::Content;
 use crate::output::{self, Format};
+use crate::pager::Screen;
 use crate::query::{self, Query};
 use crate::shell;
 
-/// Runs `command` on the content from `origin`, printing to stdout.
-pub fn run(command: Command, origin: Origin, config: &Config) -> anyhow::Result<()> {
-    let mut out = BufWriter::new(io::stdout().lock());
+/// Runs `command` on the content from `origin`, printing to stdout (through
+/// the pager when it is long); `None` is `aims` alone.
+pub fn run(command: Option<Command>, origin: Origin, config: &Config) -> anyhow::Result<()> {
+    let mut out = Screen::new(config);
+    let Some(command) = command else {
+        out.write_all(cli::SHORT_HELP.as_bytes())?;
+        return Ok(out.finish()?);
+    };
     match command {
         Command::Check { path } => check(&mut out, origin, path),
         Command::List { filters, output } => list(&mut out, &origin, filters, &[], output, config),
@@ -50,10 +56,12 @@ pub fn run(command: Command, origin: Origin, config: &Config) -> anyhow::Result<
             let listing = listing::sources(&content::load(&origin)?);
             print(&mut out, &listing, output, config, true)
         }
+        Command::Browse { .. } => anyhow::bail!("browse: not yet"),
         Command::Completions { shell } => completions(&mut out, &origin, shell),
         Command::Man => man(&mut out),
         Command::Schema => schema(&mut out),
-    }
+    }?;
+    out.finish().context("cannot write output")
 }
 
 /// `aims completions SHELL`: a script that completes the content's values.
@@ -92,7 +100,7 @@ fn check(out: &mut impl Write, origin: Origin, path: Option<PathBuf>) -> anyhow:
 
 /// `aims list` and `aims search WORDS`: the aims the filters (and words) select.
 fn list(
-    out: &mut impl Write,
+    out: &mut Screen,
     origin: &Origin,
     filters: FilterArgs,
     words: &[String],
@@ -112,7 +120,7 @@ fn list(
             .map(|(name, count)| format!("{name} ({count})"))
             .collect();
         if !next.is_empty() {
-            eprintln!("see also: {}", next.join(", "));
+            out.note(format!("see also: {}", next.join(", ")));
         }
         if hits.is_empty() && !words.is_empty() {
             // Which word found nothing, where a search of several did.
@@ -122,9 +130,9 @@ fn list(
                 .map(|word| format!("`{}`", crate::suggest::shown(word)))
                 .collect();
             if missing.is_empty() {
-                eprintln!("  hint: each word stands in some aim, but no aim holds them all");
+                out.note("  hint: each word stands in some aim, but no aim holds them all".into());
             } else {
-                eprintln!("  hint: no aim holds {}", missing.join(" or "));
+                out.note(format!("  hint: no aim holds {}", missing.join(" or ")));
             }
         }
     }
@@ -133,7 +141,7 @@ fn list(
 
 /// `aims show ID...`: the aims named, each in full.
 fn show(
-    out: &mut impl Write,
+    out: &mut Screen,
     origin: &Origin,
     (ids, with_context): (&[String], bool),
     output: OutputArgs,
@@ -204,7 +212,7 @@ fn cite(
 
 /// `aims matrix`: how many of the selected aims each pair of facets shares.
 fn matrix(
-    out: &mut impl Write,
+    out: &mut Screen,
     origin: &Origin,
     (rows, cols): (Facet, Facet),
     filters: FilterArgs,
@@ -220,7 +228,7 @@ fn matrix(
 
 /// `aims pillars`, `domains`, `clauses`, `sources`: one kind of record, with counts.
 fn facets(
-    out: &mut impl Write,
+    out: &mut Screen,
     origin: &Origin,
     listing: fn(&Content) -> Listing,
     output: OutputArgs,
@@ -233,7 +241,7 @@ fn facets(
 /// Prints a listing in the style the settings and `output` ask for; `records`
 /// prints each row as a block on a terminal (unless columns are asked for).
 fn print(
-    out: &mut impl Write,
+    out: &mut Screen,
     listing: &Listing,
     output: OutputArgs,
     config: &Config,
@@ -249,7 +257,7 @@ fn print(
     done(out)?;
     if listing.rows.is_empty() && style.format == Format::Table {
         // A terminal that shows nothing leaves a person wondering.
-        eprintln!("aims: no {} match", listing.noun);
+        out.note(format!("aims: no {} match", listing.noun));
     }
     Ok(())
 }

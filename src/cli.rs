@@ -10,7 +10,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cite::{self, Style as CiteStyle};
-use crate::config::ColorChoice;
+use crate::config::{ColorChoice, Paging};
 use crate::listing::Facet;
 use crate::output::Format;
 use crate::query::Filters;
@@ -50,9 +50,38 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,
 
+    /// When to page long output: auto (on a terminal, when longer than the
+    /// screen), always (on a terminal), never. The pager is AIMS_PAGER, else
+    /// PAGER, else less (with LESS=FRX when LESS is unset)
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub paging: Paging,
+
+    /// None: `aims` alone, which prints a short help.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
+
+/// What `aims` alone prints: what it is, the commands most used, where to read more.
+pub const SHORT_HELP: &str = "\
+aims: the stated aims of the Assembly of Turkic-speaking States (Article 2 of
+the Nakhchivan Agreement), offline, with quotes you can cite.
+
+Usage: aims <COMMAND> [OPTIONS]
+
+Most used:
+  aims browse                   find an aim as you type; read it, copy it
+  aims list -d transport        the aims of a domain (-p pillar, -c clause)
+  aims search terrorism         aims that hold a word in any form, best first
+  aims show combat-terrorism    one aim in full, with its citation
+  aims cite 2.7 -s apa          quotes with a reference: MLA, APA or Chicago
+
+What to filter by: aims domains, aims pillars, aims clauses
+
+More:
+  aims --help                   every command and option
+  aims <COMMAND> --help         one command, with examples
+  aims man | man -l -           the manual page
+";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -211,6 +240,25 @@ an empty cell is a dot.")]
         output: OutputArgs,
     },
 
+    /// Find an aim as you type, narrow by pillar, domain or clause, copy its citation
+    #[command(help_template = HELP, after_help = "\
+Examples:
+  aims browse                                 every aim; type to search
+  aims browse -d security                     start from the aims about security
+  aims browse -f json | jq -r '.[0].citation' Enter prints the aim chosen
+
+Keys: type to search (ranked as `search` ranks); Up/Down move; Enter opens the
+aim (or, when stdout is not a terminal, prints it and ends); Tab leaves the
+search box, where p, d and c pick a pillar, domain or clause, x clears them,
+y copies the quote with its citation, / searches again, and q quits. Esc goes
+back, then quits; Ctrl-C quits. Needs a terminal.")]
+    Browse {
+        #[command(flatten)]
+        filters: FilterArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+
     /// Print a shell completion script that knows the content's ids
     #[command(help_template = HELP, after_help = "\
 Examples:
@@ -261,11 +309,11 @@ Exit status: 0 when the content is valid, 1 when it has problems.")]
 #[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
     /// Aims on these pillars (id, name or alias)
-    #[arg(long, value_name = "PILLAR", value_delimiter = ',')]
+    #[arg(long, short = 'p', value_name = "PILLAR", value_delimiter = ',')]
     pub pillar: Vec<String>,
 
     /// Aims in these domains (id, name or alias), and in their narrower domains
-    #[arg(long, value_name = "DOMAIN", value_delimiter = ',')]
+    #[arg(long, short = 'd', value_name = "DOMAIN", value_delimiter = ',')]
     pub domain: Vec<String>,
 
     /// Keep --domain to the domains named, without their narrower domains
@@ -273,15 +321,15 @@ pub struct FilterArgs {
     pub no_narrower: bool,
 
     /// Aims quoting these clauses: 2.7 for one item, 2 for all of Article 2
-    #[arg(long, value_name = "CLAUSE", value_delimiter = ',')]
+    #[arg(long, short = 'c', value_name = "CLAUSE", value_delimiter = ',')]
     pub clause: Vec<String>,
 
     /// Aims quoted from these sources (id or title)
-    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    #[arg(long, short = 's', value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
 
     /// Aims that hold these words, in any of their forms, as `search` matches them
-    #[arg(long, value_name = "TEXT", value_delimiter = ',')]
+    #[arg(long, short = 't', value_name = "TEXT", value_delimiter = ',')]
     pub text: Vec<String>,
 }
 
@@ -303,7 +351,7 @@ impl FilterArgs {
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
     /// Output format [default: table on a terminal, tsv otherwise]
-    #[arg(long, value_name = "FORMAT")]
+    #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<Format>,
 
     /// Pick and order the columns of table, tsv, csv and markdown, e.g. id,citation.
@@ -411,6 +459,20 @@ impl ValueEnum for ColorChoice {
             ColorChoice::Auto => "auto",
             ColorChoice::Always => "always",
             ColorChoice::Never => "never",
+        }))
+    }
+}
+
+impl ValueEnum for Paging {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Paging::Auto, Paging::Always, Paging::Never]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Paging::Auto => "auto",
+            Paging::Always => "always",
+            Paging::Never => "never",
         }))
     }
 }

@@ -1,6 +1,7 @@
 //! The settings, resolved once from the arguments and the environment: whether
-//! stdout is a terminal, colour, the width tables fit, and how each listing is
-//! printed (format, columns, header). Nothing below reads the environment.
+//! stdout is a terminal, colour, the width tables fit, the pager, and how each
+//! listing is printed (format, columns, header). Nothing below reads the
+//! environment.
 
 use std::ffi::{OsStr, OsString};
 use std::io::{self, IsTerminal};
@@ -15,6 +16,29 @@ pub enum ColorChoice {
     Never,
 }
 
+/// `--paging`: when long output goes through a pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paging {
+    /// On a terminal, when the output is longer than the screen.
+    Auto,
+    /// On a terminal, whatever its length.
+    Always,
+    Never,
+}
+
+/// The pager to run, as git and gh choose it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    /// The program and its arguments, split as a shell would split them.
+    pub command: Vec<String>,
+    /// `LESS=FRX` for the pager: quit when the output fits one screen, pass
+    /// colour through, keep the output on the screen after quitting. Set only
+    /// when `LESS` is unset, so that a user's own choice wins.
+    pub set_less: bool,
+    /// Page output that fits the screen too (`--paging always`).
+    pub always: bool,
+}
+
 /// What the terminal and the environment say, read once.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -23,13 +47,22 @@ pub struct Config {
     pub color: bool,
     /// The width tables fit, in columns.
     pub width: u16,
+    /// The terminal's height in rows: output longer than this is paged.
+    pub height: u16,
+    /// Where long output goes on a terminal: none in a pipe, with
+    /// `--paging never`, or when the pager chosen is `cat` or empty.
+    pub pager: Option<Pager>,
 }
 
 impl Config {
-    /// Reads stdout and the environment (`NO_COLOR`, `CLICOLOR_FORCE`, `COLUMNS`).
-    pub fn detect(choice: ColorChoice) -> Self {
+    /// Reads stdout and the environment (`NO_COLOR`, `CLICOLOR_FORCE`,
+    /// `COLUMNS`, `LINES`, `AIMS_PAGER`, `PAGER`, `LESS`).
+    pub fn detect(choice: ColorChoice, paging: Paging) -> Self {
         let interactive = io::stdout().is_terminal();
         let var = |name: &str| std::env::var_os(name);
+        let size = interactive
+            .then(|| rustix::termios::tcgetwinsize(io::stdout()).ok())
+            .flatten();
         Config {
             interactive,
             color: color(
@@ -38,12 +71,15 @@ impl Config {
                 var("NO_COLOR").as_deref(),
                 var("CLICOLOR_FORCE").as_deref(),
             ),
-            width: width(var("COLUMNS").as_deref(), || {
-                interactive
-                    .then(|| rustix::termios::tcgetwinsize(io::stdout()).ok())
-                    .flatten()
-                    .map(|size| size.ws_col)
-            }),
+            width: width(var("COLUMNS").as_deref(), || size.map(|s| s.ws_col)),
+            height: height(var("LINES").as_deref(), size.map(|s| s.ws_row)),
+            pager: pager(
+                paging,
+                interactive,
+                var("AIMS_PAGER").as_deref(),
+                var("PAGER").as_deref(),
+                var("LESS").is_some(),
+            ),
         }
     }
 
@@ -100,6 +136,47 @@ fn width(columns: Option<&OsStr>, terminal: impl FnOnce() -> Option<u16>) -> u16
         Some(0) | None => DEFAULT,
         Some(w) => w,
     }
+}
+
+/// The terminal's height: `LINES` if set, else the terminal's; 0 or none
+/// counts as 24.
+fn height(lines: Option<&OsStr>, terminal: Option<u16>) -> u16 {
+    const DEFAULT: u16 = 24;
+    let from_env = lines
+        .and_then(OsStr::to_str)
+        .and_then(|l| l.trim().parse::<u16>().ok());
+    match from_env.or(terminal) {
+        Some(0) | None => DEFAULT,
+        Some(h) => h,
+    }
+}
+
+/// The pager: `AIMS_PAGER`, else `PAGER`, else `less`; none off a terminal,
+/// with `--paging never`, or when the one chosen is empty or `cat` (as git
+/// reads `GIT_PAGER=cat`). A command that cannot be split (an open quote) is
+/// tried as one word, and fails to start like any missing program.
+fn pager(
+    paging: Paging,
+    interactive: bool,
+    aims_pager: Option<&OsStr>,
+    pager: Option<&OsStr>,
+    less_set: bool,
+) -> Option<Pager> {
+    if !interactive || paging == Paging::Never {
+        return None;
+    }
+    let chosen = aims_pager
+        .or(pager)
+        .map_or_else(|| "less".into(), OsStr::to_string_lossy);
+    let command = shell_words::split(&chosen).unwrap_or_else(|_| vec![chosen.to_string()]);
+    if command.is_empty() || command == ["cat"] {
+        return None;
+    }
+    Some(Pager {
+        command,
+        set_less: !less_set,
+        always: paging == Paging::Always,
+    })
 }
 
 /// The `--color` choice, read ahead of parsing so that the parser's own help
@@ -166,6 +243,63 @@ mod tests {
     }
 
     #[test]
+    fn the_height_is_lines_else_the_terminal_else_24() {
+        let v = |s: &'static str| Some(OsStr::new(s));
+        assert_eq!(height(v("50"), Some(30)), 50);
+        assert_eq!(height(v("tall"), Some(30)), 30);
+        assert_eq!(height(None, Some(30)), 30);
+        assert_eq!(height(v("0"), Some(30)), 24);
+        assert_eq!(height(None, Some(0)), 24);
+        assert_eq!(height(None, None), 24);
+    }
+
+    #[test]
+    fn the_pager_is_aims_pager_then_pager_then_less_and_only_on_a_terminal() {
+        use Paging::{Always, Auto, Never};
+        let v = |s: &'static str| Some(OsStr::new(s));
+        let words = |line: &str| -> Vec<String> { line.split(' ').map(Into::into).collect() };
+        let command = |paging, interactive, aims_pager, pager_var, less_set| {
+            pager(paging, interactive, aims_pager, pager_var, less_set).map(|p| p.command)
+        };
+        assert_eq!(command(Auto, true, None, None, false), Some(words("less")));
+        assert_eq!(
+            command(Auto, true, v("bat -p"), v("more"), false),
+            Some(words("bat -p"))
+        );
+        assert_eq!(
+            command(Auto, true, None, v("more"), false),
+            Some(words("more"))
+        );
+        assert_eq!(
+            command(Auto, true, v("less -S '+/a b'"), None, false),
+            Some(
+                words("less -S +/a_b")
+                    .into_iter()
+                    .map(|w| w.replace('_', " "))
+                    .collect()
+            )
+        );
+        assert_eq!(
+            command(Auto, true, v("less 'open"), None, false),
+            Some(vec!["less 'open".into()])
+        );
+        assert_eq!(
+            command(Always, true, None, None, false),
+            Some(words("less"))
+        );
+        assert_eq!(command(Auto, false, v("more"), None, false), None);
+        assert_eq!(command(Always, false, None, None, false), None);
+        assert_eq!(command(Never, true, v("more"), None, false), None);
+        assert_eq!(command(Auto, true, v(""), v("more"), false), None);
+        assert_eq!(command(Auto, true, v("cat"), None, false), None);
+        assert_eq!(command(Auto, true, None, v("cat"), false), None);
+        let chosen = pager(Always, true, None, None, true).unwrap();
+        assert!(chosen.always && !chosen.set_less);
+        let chosen = pager(Auto, true, None, None, false).unwrap();
+        assert!(!chosen.always && chosen.set_less);
+    }
+
+    #[test]
     fn the_colour_flag_is_read_ahead_and_the_last_one_wins() {
         let args = |line: &str| -> Vec<OsString> { line.split(' ').map(Into::into).collect() };
         for (line, expected) in [
@@ -188,6 +322,8 @@ mod tests {
             interactive: true,
             color: true,
             width: 80,
+            height: 24,
+            pager: None,
         };
         let table = config.style(None, None, true);
         assert_eq!((table.format, table.color), (Format::Table, true));

@@ -11,7 +11,8 @@
 //! | `app` | one function per command, over the settings and the content |
 //! | `shell` | the command line as shells and `man` see it: completions, man page |
 //! | `cli` | what the user can type, as clap derive types, and its help |
-//! | `config` | the settings, resolved once: terminal, colour, width, format |
+//! | `config` | the settings, resolved once: terminal, colour, width, pager, format |
+//! | `pager` | where output goes: stdout, or the pager when it is long |
 //! | `output` | the printers (table, tsv, csv, json, jsonl, markdown) |
 //! | `listing` | the rows and columns of each listing |
 //! | `cite` | references in MLA, APA and Chicago (hayagriva), BibTeX, CSL-JSON |
@@ -55,6 +56,7 @@ pub mod diagnostic;
 pub mod listing;
 pub mod model;
 pub mod output;
+pub mod pager;
 pub mod query;
 pub mod search;
 pub mod shell;

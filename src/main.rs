@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         }
     };
     let origin = Origin::resolve(cli.content, std::env::var_os(content::CONTENT_VAR));
-    let config = Config::detect(cli.color);
+    let config = Config::detect(cli.color, cli.paging);
     match app::run(cli.command, origin, &config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report(&err),

@@ -412,11 +412,26 @@ fn files_that_cannot_be_read_are_errors_that_name_them() {
 }
 
 #[test]
-fn usage_errors_exit_2() {
+fn aims_alone_prints_a_short_help_that_fits_a_screen() {
     let (stdout, stderr, code) = run(&[], &[]);
-    assert_eq!((stdout.as_str(), code), ("", 2));
-    assert!(stderr.starts_with("Browse the stated aims"), "{stderr}");
+    assert_eq!((stderr.as_str(), code), ("", 0));
+    golden("short-help.txt", &stdout);
+    assert!(stdout.lines().count() <= 30, "{stdout}");
+    assert!(
+        stdout.lines().all(|line| line.chars().count() <= 80),
+        "{stdout}"
+    );
+    // Every command it names is one aims has.
+    for line in stdout.lines().filter(|line| line.starts_with("  aims ")) {
+        let command = line.split_whitespace().nth(1).unwrap();
+        if !command.starts_with('-') && command != "<COMMAND>" {
+            assert_eq!(run(&[command, "--help"], &[]).2, 0, "{line}");
+        }
+    }
+}
 
+#[test]
+fn usage_errors_exit_2() {
     let (stdout, stderr, code) = run(&["chek"], &[]);
     assert_eq!((stdout.as_str(), code), ("", 2));
     assert!(

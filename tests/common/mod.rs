@@ -12,7 +12,16 @@ use std::path::Path;
 use std::process::Command;
 
 /// The environment variables `aims` reads.
-pub const SETTINGS: [&str; 4] = ["AIMS_CONTENT", "NO_COLOR", "CLICOLOR_FORCE", "COLUMNS"];
+pub const SETTINGS: [&str; 8] = [
+    "AIMS_CONTENT",
+    "NO_COLOR",
+    "CLICOLOR_FORCE",
+    "COLUMNS",
+    "LINES",
+    "AIMS_PAGER",
+    "PAGER",
+    "LESS",
+];
 
 /// `program`, without any of `SETTINGS` in its environment.
 pub fn scrubbed(program: impl AsRef<OsStr>) -> Command {
@@ -29,9 +38,11 @@ pub fn aims() -> Command {
 }
 
 /// `shell_command` run by `script` (util-linux) on a pseudo-terminal of
-/// `cols` columns and `rows` rows, in a scrubbed environment.
+/// `cols` columns and `rows` rows, in a scrubbed environment, with no pager
+/// (an empty `AIMS_PAGER`) unless the test sets one.
 pub fn on_terminal(cols: u16, rows: u16, shell_command: &str) -> Command {
     let mut command = scrubbed("script");
+    command.env("AIMS_PAGER", "");
     command.args([
         "-qec",
         &format!("stty cols {cols} rows {rows}; {shell_command}"),

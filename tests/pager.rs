@@ -1,0 +1,174 @@
+//! The pager, on a pseudo-terminal: which output it gets, which pager runs,
+//! and what happens when it cannot start or quits early. The pager is a stub
+//! that records what it read and the `LESS` it was given.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+
+use common::{on_terminal, strip_escapes};
+
+const VALID: &str = "tests/data/valid.toml";
+
+/// A folder of its own for one test, with a stub pager `pager.sh` that writes
+/// what it reads to `paged-NAME` and its `LESS` to `less-NAME`, NAME being its
+/// first argument.
+struct Stub {
+    dir: PathBuf,
+}
+
+impl Stub {
+    fn new(test: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("aims-pager-{}-{test}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("pager.sh"),
+            "echo \"${LESS-unset}\" > \"$(dirname \"$0\")/less-$1\"\n\
+             cat > \"$(dirname \"$0\")/paged-$1\"\n",
+        )
+        .unwrap();
+        Stub { dir }
+    }
+
+    /// The pager command that records as NAME.
+    fn pager(&self, name: &str) -> String {
+        format!("sh {} {name}", self.dir.join("pager.sh").display())
+    }
+
+    /// What the pager recorded as NAME read, if it ran.
+    fn paged(&self, name: &str) -> Option<String> {
+        fs::read_to_string(self.dir.join(format!("paged-{name}"))).ok()
+    }
+
+    fn less(&self, name: &str) -> String {
+        fs::read_to_string(self.dir.join(format!("less-{name}"))).unwrap()
+    }
+}
+
+impl Drop for Stub {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Runs the shell command `line` (where `aims` is the binary, reading the
+/// test content) on an 80x24 terminal with `env`: what the terminal showed,
+/// escapes stripped, and the exit code.
+fn terminal(line: &str, env: &[(&str, &str)]) -> (String, i32) {
+    let aims = format!(
+        "{} --content {VALID}",
+        assert_cmd::cargo::cargo_bin!("aims").display()
+    );
+    let mut command = on_terminal(80, 24, &line.replace("aims", &aims));
+    command.env_remove("AIMS_PAGER");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("script (util-linux) runs");
+    let shown = String::from_utf8(output.stdout)
+        .unwrap()
+        .replace("\r\n", "\n");
+    (strip_escapes(&shown), output.status.code().unwrap())
+}
+
+/// What `aims ARGS` prints with no pager, coloured as on a terminal.
+fn unpaged(args: &str) -> String {
+    let (shown, code) = terminal(&format!("aims --paging never {args}"), &[]);
+    assert_eq!(code, 0);
+    shown
+}
+
+#[test]
+fn a_listing_longer_than_the_screen_goes_to_the_pager_and_a_short_one_does_not() {
+    let stub = Stub::new("long");
+    let env = [("AIMS_PAGER", stub.pager("list")), ("PAGER", String::new())];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (shown, code) = terminal("aims list", &env);
+    assert_eq!(code, 0);
+    let paged = stub.paged("list").expect("the pager ran");
+    // What the pager got is what the terminal would have shown, colour and all.
+    assert_eq!(strip_escapes(&paged), unpaged("list"));
+    assert!(paged.contains('\x1b'), "colour kept for the pager: {paged}");
+    assert!(!shown.contains("Nakhchivan"), "{shown}");
+
+    let env = [("AIMS_PAGER", stub.pager("pillars"))];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (shown, code) = terminal("aims pillars", &env);
+    assert_eq!((code, stub.paged("pillars")), (0, None));
+    assert_eq!(shown, unpaged("pillars"));
+}
+
+#[test]
+fn no_pager_in_a_pipe_or_with_paging_never_and_always_with_paging_always() {
+    let stub = Stub::new("choice");
+    let pager = stub.pager("run");
+    let env = [("AIMS_PAGER", pager.as_str())];
+    let (shown, code) = terminal("aims list | head -3", &env);
+    assert_eq!((code, stub.paged("run")), (0, None));
+    assert_eq!(shown.lines().count(), 3, "{shown}");
+    let (shown, code) = terminal("aims list --paging never", &env);
+    assert_eq!((code, stub.paged("run")), (0, None));
+    assert_eq!(shown, unpaged("list"));
+    let (shown, code) = terminal("aims pillars --paging always", &env);
+    assert_eq!((shown.as_str(), code), ("", 0));
+    assert_eq!(
+        strip_escapes(&stub.paged("run").expect("paged")),
+        unpaged("pillars")
+    );
+}
+
+#[test]
+fn aims_pager_wins_over_pager_which_wins_over_less() {
+    let stub = Stub::new("order");
+    let (aims_pager, pager) = (stub.pager("aims"), stub.pager("pager"));
+    terminal(
+        "aims list",
+        &[("AIMS_PAGER", &aims_pager), ("PAGER", &pager)],
+    );
+    assert!(stub.paged("aims").is_some() && stub.paged("pager").is_none());
+    terminal("aims list", &[("PAGER", &pager)]);
+    assert!(stub.paged("pager").is_some());
+}
+
+#[test]
+fn less_gets_frx_only_when_less_is_unset() {
+    let stub = Stub::new("less");
+    let unset = stub.pager("unset");
+    terminal("aims list", &[("AIMS_PAGER", &unset)]);
+    assert_eq!(stub.less("unset"), "FRX\n");
+    let set = stub.pager("set");
+    terminal("aims list", &[("AIMS_PAGER", &set), ("LESS", "-S")]);
+    assert_eq!(stub.less("set"), "-S\n");
+}
+
+#[test]
+fn a_pager_that_cannot_start_means_plain_output() {
+    let (shown, code) = terminal("aims list", &[("AIMS_PAGER", "/no/such/pager --flag")]);
+    assert_eq!(code, 0);
+    let note = "aims: cannot start the pager `/no/such/pager --flag` (No such file or directory (os error 2)), so the output was printed\n";
+    assert_eq!(shown, unpaged("list") + note);
+}
+
+#[test]
+fn quitting_the_pager_early_is_a_quiet_success() {
+    // `true` reads nothing and quits: aims's writes meet a closed pipe.
+    let (shown, code) = terminal("aims list; echo \"exit $?\"", &[("AIMS_PAGER", "true")]);
+    assert_eq!((shown.as_str(), code), ("exit 0\n", 0));
+}
+
+#[test]
+fn notes_wait_for_the_pager() {
+    let stub = Stub::new("notes");
+    let pager = stub.pager("run");
+    // The shell sets LINES to the terminal's rows after `stty`: set it after.
+    let (shown, code) = terminal(
+        "LINES=2 aims list --domain security",
+        &[("AIMS_PAGER", &pager)],
+    );
+    assert_eq!(code, 0);
+    let through_pager = strip_escapes(&stub.paged("run").expect("paged"));
+    assert!(!through_pager.contains("see also"), "{through_pager}");
+    assert!(shown.starts_with("see also: "), "{shown}");
+}
