@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap_complete::Shell;
 
+use crate::browse::{self, Browser};
 use crate::cite;
 use crate::cli::{self, Command, FilterArgs, OutputArgs};
 use crate::config::Config;
@@ -56,7 +57,7 @@ pub fn run(command: Option<Command>, origin: Origin, config: &Config) -> anyhow:
             let listing = listing::sources(&content::load(&origin)?);
             print(&mut out, &listing, output, config, true)
         }
-        Command::Browse { .. } => anyhow::bail!("browse: not yet"),
+        Command::Browse { filters, output } => browse(&mut out, &origin, filters, output, config),
         Command::Completions { shell } => completions(&mut out, &origin, shell),
         Command::Man => man(&mut out),
         Command::Schema => schema(&mut out),
@@ -137,6 +138,27 @@ fn list(
         }
     }
     Ok(())
+}
+
+/// `aims browse`: the browser, over the aims the filters select; an aim
+/// chosen with Enter (when stdout is not a terminal) is printed as `list`
+/// prints it.
+fn browse(
+    out: &mut Screen,
+    origin: &Origin,
+    filters: FilterArgs,
+    output: OutputArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let content = content::load(origin)?;
+    let query = Query::resolve(&content, &filters.into_filters(), &[])?;
+    let base = query::select(&content, &query);
+    let mut browser = Browser::new(&content, base, !config.interactive);
+    let Some(hit) = browse::run(&mut browser)? else {
+        return Ok(());
+    };
+    let listing = listing::aims(&content, &[hit], false);
+    print(out, &listing, output, config, true)
 }
 
 /// `aims show ID...`: the aims named, each in full.

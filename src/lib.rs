@@ -47,6 +47,7 @@
 //!    I/O errors, 2 for usage errors, and 0 for a closed pipe.
 
 pub mod app;
+pub mod browse;
 pub mod check;
 pub mod cite;
 pub mod cli;

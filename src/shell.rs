@@ -40,6 +40,7 @@ fn with_content_values(command: clap::Command, content: &Content) -> clap::Comma
         .mut_subcommand("list", filters)
         .mut_subcommand("search", filters)
         .mut_subcommand("matrix", filters)
+        .mut_subcommand("browse", filters)
         .mut_subcommand("show", |sub| {
             sub.mut_arg("ids", |arg| arg.value_parser(values(&aims)))
         })

@@ -9,6 +9,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Aim, Content, Record};
 
+mod index;
+
+pub use index::Index;
+
 /// Words that say nothing of a topic: dropped from a search of several words,
 /// so that `aims search the economy` asks for the economy.
 const STOP_WORDS: &[&str] = &[
@@ -138,6 +142,32 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     stems: Vec<String>,
+    /// The last word as typed so far, in lower case, when it is still being
+    /// typed (the browser): any word that starts with it matches too.
+    prefix: Option<String>,
+}
+
+impl Pattern {
+    /// Whether `word` (whose stem is `form`) is a form of this pattern's
+    /// stem `k`.
+    fn matches(&self, k: usize, word: &str, form: &str) -> bool {
+        akin(&self.stems[k], form)
+            || (k + 1 == self.stems.len()
+                && self
+                    .prefix
+                    .as_ref()
+                    .is_some_and(|prefix| starts_with(word, prefix)))
+    }
+}
+
+/// Whether `word` starts with `prefix` (in lower case), ignoring case.
+fn starts_with(word: &str, prefix: &str) -> bool {
+    if word.is_ascii() {
+        word.len() >= prefix.len()
+            && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    } else {
+        word.to_lowercase().starts_with(prefix)
+    }
 }
 
 /// What a search asks: patterns, each stemmed once.
@@ -156,15 +186,53 @@ impl Terms {
             if stems.is_empty() {
                 return Err(value);
             }
-            patterns.push((value, Pattern { stems }));
+            patterns.push((
+                value.as_str(),
+                Pattern {
+                    stems,
+                    prefix: None,
+                },
+            ));
         }
+        Ok(Terms::without_stop_words(patterns))
+    }
+
+    /// The terms of a search being typed (the browser): words, or phrases in
+    /// quotes, of which the last word, when no space follows it yet, also
+    /// matches the words it starts (`tra` finds "trade" and "transport").
+    /// None when the text holds no word.
+    pub fn typed(text: &str) -> Option<Self> {
+        // An open quote is a phrase still being typed: split as if closed.
+        let values = shell_words::split(text)
+            .or_else(|_| shell_words::split(&format!("{text}\"")))
+            .unwrap_or_else(|_| text.split_whitespace().map(str::to_owned).collect());
+        let typing = !text.ends_with(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+        let mut patterns = Vec::with_capacity(values.len());
+        for (n, value) in values.iter().enumerate() {
+            let raw: Vec<&str> = words(value).collect();
+            let Some(last) = raw.last() else { continue };
+            let prefix = (typing && n + 1 == values.len()).then(|| last.to_lowercase());
+            patterns.push((
+                // A word begun is no stop word: "a" may become "agreement".
+                if prefix.is_some() { "" } else { value.as_str() },
+                Pattern {
+                    stems: raw.iter().map(|w| stem(w)).collect(),
+                    prefix,
+                },
+            ));
+        }
+        (!patterns.is_empty()).then(|| Terms::without_stop_words(patterns))
+    }
+
+    /// Lone stop words are dropped when other words remain.
+    fn without_stop_words(mut patterns: Vec<(&str, Pattern)>) -> Self {
         let is_stop = |value: &str| STOP_WORDS.contains(&value.trim().to_lowercase().as_str());
         if patterns.iter().any(|(value, _)| !is_stop(value)) {
             patterns.retain(|(value, _)| !is_stop(value));
         }
-        Ok(Terms {
+        Terms {
             patterns: patterns.into_iter().map(|(_, p)| p).collect(),
-        })
+        }
     }
 
     /// The patterns of both, for highlighting what either matched.
@@ -180,7 +248,7 @@ impl Terms {
         let form = stem(word);
         self.patterns
             .iter()
-            .any(|p| p.stems.iter().any(|searched| akin(searched, &form)))
+            .any(|p| (0..p.stems.len()).any(|k| p.matches(k, word, &form)))
     }
 }
 
@@ -247,12 +315,40 @@ struct Counts {
     lengths: [u32; 4],
 }
 
+impl Counts {
+    /// Takes one word of part `p`: each pattern's phrase goes on when the
+    /// word is a form of its next stem (`matches(pattern, stem)`), starts
+    /// again when not, and counts a hit when it is whole. `progress` holds
+    /// how many stems of each pattern the words before matched.
+    fn step(
+        &mut self,
+        patterns: &[Pattern],
+        progress: &mut [usize],
+        p: usize,
+        matches: impl Fn(usize, usize) -> bool,
+    ) {
+        for (n, pattern) in patterns.iter().enumerate() {
+            let at = &mut progress[n];
+            if !matches(n, *at) {
+                *at = 0;
+            }
+            if matches(n, *at) {
+                *at += 1;
+                if *at == pattern.stems.len() {
+                    self.hits[n][p] += 1;
+                    *at = 0;
+                }
+            }
+        }
+    }
+}
+
 impl<'s, 't> Scan<'s, 't> {
     fn new(terms: &'s Terms) -> Self {
         let prefixes = terms
             .patterns
             .iter()
-            .flat_map(|p| &p.stems)
+            .flat_map(|p| p.stems.iter().chain(&p.prefix))
             .map(|stem| &stem.as_bytes()[..stem.len().min(PREFIX)])
             .collect();
         Scan {
@@ -288,19 +384,9 @@ impl<'s, 't> Scan<'s, 't> {
                         continue;
                     }
                     let form: &str = self.cache.entry(word).or_insert_with(|| stem(word));
-                    for (n, pattern) in patterns.iter().enumerate() {
-                        let at = &mut progress[n];
-                        if !akin(&pattern.stems[*at], form) {
-                            *at = 0;
-                        }
-                        if akin(&pattern.stems[*at], form) {
-                            *at += 1;
-                            if *at == pattern.stems.len() {
-                                counts.hits[n][p] += 1;
-                                *at = 0;
-                            }
-                        }
-                    }
+                    counts.step(patterns, &mut progress, p, |n, k| {
+                        patterns[n].matches(k, word, form)
+                    });
                 }
             }
         }
@@ -334,11 +420,27 @@ pub fn filter(content: &Content, candidates: &[usize], terms: &Terms, all: bool)
 pub fn rank(content: &Content, candidates: &[usize], terms: &Terms) -> Vec<(usize, f64)> {
     let texts = Texts::new(content);
     let mut scan = Scan::new(terms);
+    score(
+        candidates,
+        terms,
+        candidates
+            .iter()
+            .map(|&i| scan.counts(&PARTS.map(|part| texts.of(&content.aims[i], part)))),
+    )
+}
+
+/// Scores the candidates whose counts hold every pattern, best first (ties
+/// in the order given): BM25F, with rarity and average lengths reckoned
+/// among the candidates.
+fn score(
+    candidates: &[usize],
+    terms: &Terms,
+    counted: impl Iterator<Item = Counts>,
+) -> Vec<(usize, f64)> {
     let mut totals = [0u64; 4];
     let mut with = vec![0usize; terms.patterns.len()];
     let mut found = Vec::new();
-    for &i in candidates {
-        let counts = scan.counts(&PARTS.map(|part| texts.of(&content.aims[i], part)));
+    for (&i, counts) in candidates.iter().zip(counted) {
         for (total, &length) in totals.iter_mut().zip(&counts.lengths) {
             *total += u64::from(length);
         }
@@ -479,6 +581,41 @@ mod tests {
         let terms = Terms::new(&owned(&["rule of law"])).expect("words");
         assert_eq!(terms.patterns[0].stems, ["rule", "of", "law"]);
         assert_eq!(Terms::new(&owned(&["peace", "..."])).err(), Some("..."));
+    }
+
+    #[test]
+    fn a_typed_search_matches_the_words_its_last_word_begins() {
+        let shape = |typed: &str| -> Vec<(Vec<String>, Option<String>)> {
+            Terms::typed(typed)
+                .map(|terms| {
+                    terms
+                        .patterns
+                        .into_iter()
+                        .map(|p| (p.stems, p.prefix))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let p = |stems: &[&str], prefix: Option<&str>| (owned(stems), prefix.map(str::to_owned));
+        assert_eq!(shape("Tra"), [p(&["tra"], Some("tra"))]);
+        assert_eq!(shape("trade "), [p(&["trade"], None)]);
+        assert_eq!(
+            shape("peace tra"),
+            [p(&["peac"], None), p(&["tra"], Some("tra"))]
+        );
+        // A word begun is kept though it is a stop word so far.
+        assert_eq!(shape("peace a"), [p(&["peac"], None), p(&["a"], Some("a"))]);
+        assert_eq!(shape("the peace "), [p(&["peac"], None)]);
+        assert_eq!(
+            shape("\"rule of la"),
+            [p(&["rule", "of", "la"], Some("la"))]
+        );
+        assert_eq!(shape("\"rule of law\""), [p(&["rule", "of", "law"], None)]);
+        assert_eq!(shape("it's"), [p(&["it", "s"], Some("s"))]);
+        assert_eq!(shape("  "), []);
+        assert_eq!(shape("..."), []);
+        let terms = Terms::typed("econ").expect("words");
+        assert!(terms.marks("Economic") && terms.marks("econ") && !terms.marks("ecology"));
     }
 
     #[test]

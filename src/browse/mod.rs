@@ -1,0 +1,118 @@
+//! `aims browse`: the interactive browser. `state` holds what is typed,
+//! picked and selected, and takes keys; `view` draws it; this file owns the
+//! terminal: it opens `/dev/tty` (so that stdout may be a pipe, as with fzf),
+//! draws there, and restores it on every way out, a panic included.
+
+mod state;
+mod view;
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::sync::Once;
+
+use base64::Engine;
+use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub use state::{Browser, Outcome, PICKED, View};
+pub use view::draw;
+
+use crate::query::Hit;
+use crate::suggest::UsageError;
+
+/// What leaves the terminal as it was found: the main screen, the cursor,
+/// and the line discipline (echo, lines).
+const RESTORE: &[u8] = b"\x1b[?1049l\x1b[?25h";
+
+/// The terminal, taken for the browser; given back when dropped.
+struct Screen {
+    terminal: Terminal<CrosstermBackend<File>>,
+}
+
+impl Screen {
+    /// Takes the controlling terminal, or says there is none (a usage error:
+    /// the browser is for a person at a terminal).
+    fn open() -> anyhow::Result<Self> {
+        let tty = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .map_err(|err| UsageError {
+                message: format!("browse needs a terminal, and there is none ({err})"),
+                hints: vec![
+                    "in a script, use `aims search WORDS` or `aims list`, which print TSV or --format json"
+                        .to_owned(),
+                ],
+            })?;
+        restore_on_panic();
+        terminal::enable_raw_mode()?;
+        let mut writer = tty.try_clone()?;
+        let screen = Screen {
+            terminal: Terminal::new(CrosstermBackend::new(tty))?,
+        };
+        execute!(writer, terminal::EnterAlternateScreen, cursor::Hide)?;
+        Ok(screen)
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        restore(self.terminal.backend_mut());
+    }
+}
+
+/// Gives the terminal back: the main screen, the cursor, echo and lines.
+fn restore(tty: &mut impl Write) {
+    let _ = terminal::disable_raw_mode();
+    let _ = tty.write_all(RESTORE);
+    let _ = tty.flush();
+}
+
+/// A panic (which ends the process: no unwinding in a release build) gives
+/// the terminal back before the message is printed, so that it can be read.
+fn restore_on_panic() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if let Ok(mut tty) = OpenOptions::new().write(true).open("/dev/tty") {
+                restore(&mut tty);
+            }
+            previous(info);
+        }));
+    });
+}
+
+/// Runs the browser until it is quit (None) or an aim is chosen to print.
+pub fn run(browser: &mut Browser) -> anyhow::Result<Option<Hit>> {
+    let mut screen = Screen::open()?;
+    loop {
+        screen.terminal.draw(|frame| draw(frame, browser))?;
+        let Event::Key(key) = event::read()? else {
+            // A resize, among others: draw again at the new size.
+            continue;
+        };
+        if key.kind == KeyEventKind::Release {
+            continue;
+        }
+        match browser.key(key) {
+            Outcome::Stay => {}
+            Outcome::Quit => return Ok(None),
+            Outcome::Print(hit) => return Ok(Some(hit)),
+            Outcome::Copy(text) => copy(screen.terminal.backend_mut(), &text)?,
+        }
+    }
+}
+
+/// Puts `text` on the clipboard through the terminal (OSC 52), which works
+/// over ssh and in tmux (with `set-clipboard on`), and needs no clipboard tool.
+fn copy(tty: &mut impl Write, text: &str) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    write!(tty, "\x1b]52;c;{encoded}\x07")?;
+    tty.flush()
+}
+
+#[cfg(test)]
+mod tests;

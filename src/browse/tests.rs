@@ -1,0 +1,223 @@
+//! The browser's screens as snapshots (ratatui's `TestBackend`, insta), and
+//! its keys. The content is the test fixture, so that the screens do not move
+//! when the built-in content grows.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+use super::{Browser, Outcome, View, draw};
+use crate::content::{self, Origin};
+use crate::model::Content;
+use crate::query::{self, Filters, Query};
+
+fn fixture() -> Content<'static> {
+    let origin = Origin::File {
+        path: "tests/data/valid.toml".into(),
+        from_env: false,
+    };
+    content::load(&origin).expect("the fixture loads")
+}
+
+fn browser<'c>(content: &'c Content<'c>, filters: &Filters, print: bool) -> Browser<'c> {
+    let query = Query::resolve(content, filters, &[]).expect("filters resolve");
+    Browser::new(content, query::select(content, &query), print)
+}
+
+fn press(browser: &mut Browser, keys: &[KeyCode]) -> Outcome {
+    let mut outcome = Outcome::Stay;
+    for &code in keys {
+        outcome = browser.key(KeyEvent::from(code));
+    }
+    outcome
+}
+
+fn typed(browser: &mut Browser, text: &str) {
+    for c in text.chars() {
+        press(browser, &[KeyCode::Char(c)]);
+    }
+}
+
+fn ctrl(browser: &mut Browser, c: char) -> Outcome {
+    browser.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn screen(browser: &mut Browser, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal.draw(|frame| draw(frame, browser)).expect("drawn");
+    terminal
+}
+
+fn ids<'b>(browser: &'b Browser) -> Vec<&'b str> {
+    browser
+        .shown
+        .iter()
+        .map(|hit| &*browser.content.aims[hit.aim].id)
+        .collect()
+}
+
+#[test]
+fn the_list_at_80x24() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    insta::assert_snapshot!(screen(&mut browser, 80, 24).backend());
+}
+
+#[test]
+fn typing_narrows_the_list_best_first_and_marks_the_words() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    typed(&mut browser, "peace sec");
+    assert_eq!(ids(&browser), ["global-peace"]);
+    let terminal = screen(&mut browser, 80, 24);
+    insta::assert_snapshot!(terminal.backend());
+    // "peace" and "security" are marked in the title: bold yellow.
+    let buffer = terminal.backend().buffer();
+    let row = 1;
+    let marked: String = (0..80)
+        .map(|x| &buffer[(x, row)])
+        .filter(|cell| cell.fg == Color::Yellow && cell.modifier.contains(Modifier::BOLD))
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert_eq!(marked, "peacesecurity");
+    // Deleting a letter widens it again; Ctrl-U clears.
+    press(
+        &mut browser,
+        &[KeyCode::Backspace, KeyCode::Backspace, KeyCode::Backspace],
+    );
+    assert_eq!(browser.typed, "peace ");
+    assert!(browser.shown.len() > 1);
+    ctrl(&mut browser, 'u');
+    assert_eq!(browser.shown.len(), content.aims.len());
+}
+
+#[test]
+fn a_picker_narrows_by_domain_and_x_clears() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    press(&mut browser, &[KeyCode::Tab, KeyCode::Char('d')]);
+    assert_eq!(browser.view, View::Picker { facet: 1, row: 0 });
+    insta::assert_snapshot!(screen(&mut browser, 80, 24).backend());
+    let security = content
+        .domains
+        .iter()
+        .position(|d| &*d.id == "security")
+        .expect("security");
+    for _ in 0..=security {
+        press(&mut browser, &[KeyCode::Down]);
+    }
+    press(&mut browser, &[KeyCode::Enter]);
+    assert_eq!(browser.view, View::List);
+    assert_eq!(browser.picked, [None, Some(security), None]);
+    let all_security = browser.shown.len();
+    assert!(all_security < content.aims.len());
+    press(&mut browser, &[KeyCode::Char('x')]);
+    assert_eq!(browser.picked, [None; 3]);
+    assert_eq!(browser.shown.len(), content.aims.len());
+}
+
+#[test]
+fn enter_opens_the_aim_in_full_and_esc_goes_back_then_quits() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    typed(&mut browser, "law");
+    assert_eq!(press(&mut browser, &[KeyCode::Enter]), Outcome::Stay);
+    assert_eq!(browser.view, View::Detail { scroll: 0 });
+    insta::assert_snapshot!(screen(&mut browser, 80, 24).backend());
+    assert_eq!(press(&mut browser, &[KeyCode::Esc]), Outcome::Stay);
+    assert_eq!((browser.view.clone(), browser.typing), (View::List, true));
+    assert_eq!(press(&mut browser, &[KeyCode::Esc]), Outcome::Stay);
+    assert!(!browser.typing);
+    assert_eq!(press(&mut browser, &[KeyCode::Esc]), Outcome::Quit);
+}
+
+#[test]
+fn q_types_while_typing_and_quits_otherwise() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    assert_eq!(press(&mut browser, &[KeyCode::Char('q')]), Outcome::Stay);
+    assert_eq!(browser.typed, "q");
+    press(&mut browser, &[KeyCode::Tab]);
+    assert_eq!(press(&mut browser, &[KeyCode::Char('q')]), Outcome::Quit);
+    let mut browser = self::browser(&content, &Filters::default(), false);
+    assert_eq!(ctrl(&mut browser, 'c'), Outcome::Quit);
+}
+
+#[test]
+fn enter_prints_the_aim_when_stdout_is_not_a_terminal() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), true);
+    typed(&mut browser, "customs");
+    let Outcome::Print(hit) = press(&mut browser, &[KeyCode::Enter]) else {
+        panic!("Enter prints");
+    };
+    assert_eq!(&*content.aims[hit.aim].id, ids(&browser)[0]);
+}
+
+#[test]
+fn the_copy_key_copies_the_quote_with_its_reference() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    typed(&mut browser, "customs");
+    let Outcome::Copy(text) = ctrl(&mut browser, 'y') else {
+        panic!("Ctrl-Y copies");
+    };
+    let aim = &content.aims[browser.shown[0].aim];
+    assert!(text.contains(&format!("“{}”", aim.quote)), "{text}");
+    assert!(text.contains("Works Cited"), "{text}");
+    let status = browser.status.clone().expect("a status");
+    assert!(
+        status.starts_with(&format!("copied {}", aim.id)),
+        "{status}"
+    );
+    // The next key clears it.
+    press(&mut browser, &[KeyCode::Down]);
+    assert_eq!(browser.status, None);
+}
+
+#[test]
+fn the_command_line_filters_hold_under_the_search() {
+    let content = fixture();
+    let filters = Filters {
+        domain: vec!["security".into()],
+        ..Filters::default()
+    };
+    let mut browser = browser(&content, &filters, false);
+    let base = browser.shown.len();
+    assert!(base < content.aims.len());
+    typed(&mut browser, "s");
+    assert!(browser.shown.len() <= base);
+    ctrl(&mut browser, 'u');
+    assert_eq!(browser.shown.len(), base);
+}
+
+#[test]
+fn a_small_terminal_of_60x20() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    press(&mut browser, &[KeyCode::Down, KeyCode::Tab]);
+    insta::assert_snapshot!(screen(&mut browser, 60, 20).backend());
+}
+
+#[test]
+fn a_wide_terminal_shows_the_aim_beside_the_list() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    insta::assert_snapshot!(screen(&mut browser, 160, 30).backend());
+}
+
+#[test]
+fn the_list_scrolls_to_keep_the_selection_on_screen() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    press(&mut browser, &[KeyCode::End]);
+    let terminal = screen(&mut browser, 60, 12);
+    let last = &content.aims[content.aims.len() - 1].id;
+    let shown = format!("{}", terminal.backend());
+    assert!(shown.contains(&**last), "{shown}");
+    assert!(browser.offset > 0);
+    press(&mut browser, &[KeyCode::Home]);
+    screen(&mut browser, 60, 12);
+    assert_eq!(browser.offset, 0);
+}

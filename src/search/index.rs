@@ -1,0 +1,142 @@
+//! The content's words, read and stemmed once, for a search asked again at
+//! every keystroke (the browser): a search then looks each distinct word up
+//! once, and walks the aims as numbers.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{Counts, PARTS, Terms, Texts, score, stem, words};
+use crate::model::Content;
+
+/// Marks where one text of a part ends and the next begins: a phrase does
+/// not run across two domains' names.
+const BREAK: u32 = u32::MAX;
+
+/// Every aim's words as numbers into a list of the distinct words.
+pub struct Index {
+    /// Each distinct word as written, and its stem.
+    words: Vec<(String, String)>,
+    /// The words of every part of every aim, in order, with `BREAK` between texts.
+    text: Vec<u32>,
+    /// Where each part of each aim starts in `text`: part `p` of aim `a` is
+    /// `text[starts[4a + p]..starts[4a + p + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl Index {
+    pub fn new(content: &Content) -> Self {
+        let texts = Texts::new(content);
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut words_seen: Vec<(String, String)> = Vec::new();
+        let mut text = Vec::new();
+        let mut starts = Vec::with_capacity(content.aims.len() * PARTS.len() + 1);
+        for aim in &content.aims {
+            for part in PARTS {
+                starts.push(text.len());
+                for (n, field) in texts.of(aim, part).into_iter().enumerate() {
+                    if n > 0 {
+                        text.push(BREAK);
+                    }
+                    for word in words(field) {
+                        let id = *ids.entry(word).or_insert_with(|| {
+                            words_seen.push((word.to_owned(), stem(word)));
+                            u32::try_from(words_seen.len() - 1).expect("fewer than 2^32 words")
+                        });
+                        text.push(id);
+                    }
+                }
+            }
+        }
+        starts.push(text.len());
+        drop(ids);
+        Index {
+            words: words_seen,
+            text,
+            starts,
+        }
+    }
+
+    /// What `search::rank` answers, from the words read once.
+    pub fn rank(&self, candidates: &[usize], terms: &Terms) -> Vec<(usize, f64)> {
+        let patterns = &terms.patterns;
+        // For each stem of each pattern, which distinct words are its forms.
+        let forms: Vec<Vec<Vec<bool>>> = patterns
+            .iter()
+            .map(|pattern| {
+                (0..pattern.stems.len())
+                    .map(|k| {
+                        self.words
+                            .iter()
+                            .map(|(word, form)| pattern.matches(k, word, form))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let any: Vec<bool> = (0..self.words.len())
+            .map(|w| forms.iter().flatten().any(|stem| stem[w]))
+            .collect();
+        let mut progress = vec![0usize; patterns.len()];
+        let counted = candidates.iter().map(|&aim| {
+            let mut counts = Counts {
+                hits: vec![[0; 4]; patterns.len()],
+                lengths: [0; 4],
+            };
+            for p in 0..PARTS.len() {
+                let at = aim * PARTS.len() + p;
+                progress.fill(0);
+                for &word in &self.text[self.starts[at]..self.starts[at + 1]] {
+                    if word == BREAK {
+                        progress.fill(0);
+                        continue;
+                    }
+                    counts.lengths[p] += 1;
+                    let w = word as usize;
+                    if !any[w] {
+                        progress.fill(0);
+                        continue;
+                    }
+                    counts.step(patterns, &mut progress, p, |n, k| forms[n][k][w]);
+                }
+            }
+            counts
+        });
+        score(candidates, terms, counted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_ranks_as_a_search_of_the_text_does() {
+        let content =
+            crate::content::load(&crate::content::Origin::Builtin).expect("the built-in content");
+        let index = Index::new(&content);
+        let all: Vec<usize> = (0..content.aims.len()).collect();
+        let some: Vec<usize> = all.iter().copied().filter(|i| i % 3 != 0).collect();
+        for typed in [
+            "terrorist",
+            "trade investment",
+            "\"rule of law\"",
+            "tra",
+            "economic coop",
+            "human-rights",
+            "un",
+            "2.7",
+            "article 2",
+            "turk",
+            "the",
+        ] {
+            let terms = Terms::typed(typed).expect("words");
+            for candidates in [&all, &some] {
+                let expected = super::super::rank(&content, candidates, &terms);
+                assert_eq!(index.rank(candidates, &terms), expected, "{typed}");
+            }
+            assert!(
+                !index.rank(&all, &terms).is_empty(),
+                "{typed} finds something"
+            );
+        }
+    }
+}
