@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Counts, PARTS, Terms, Texts, score, stem, words};
+use super::{Counts, PARTS, Terms, Texts, score, stem, step, words};
 use crate::model::Content;
 
 /// Marks where one text of a part ends and the next begins: a phrase does
@@ -20,6 +20,8 @@ pub struct Index {
     /// Where each part of each aim starts in `text`: part `p` of aim `a` is
     /// `text[starts[4a + p]..starts[4a + p + 1]]`.
     starts: Vec<usize>,
+    /// How many words each part of each aim has.
+    lengths: Vec<[u32; 4]>,
 }
 
 impl Index {
@@ -29,8 +31,10 @@ impl Index {
         let mut words_seen: Vec<(String, String)> = Vec::new();
         let mut text = Vec::new();
         let mut starts = Vec::with_capacity(content.aims.len() * PARTS.len() + 1);
+        let mut lengths = Vec::with_capacity(content.aims.len());
         for aim in &content.aims {
-            for part in PARTS {
+            let mut length = [0; 4];
+            for (p, part) in PARTS.into_iter().enumerate() {
                 starts.push(text.len());
                 for (n, field) in texts.of(aim, part).into_iter().enumerate() {
                     if n > 0 {
@@ -42,9 +46,11 @@ impl Index {
                             u32::try_from(words_seen.len() - 1).expect("fewer than 2^32 words")
                         });
                         text.push(id);
+                        length[p] += 1;
                     }
                 }
             }
+            lengths.push(length);
         }
         starts.push(text.len());
         drop(ids);
@@ -52,51 +58,93 @@ impl Index {
             words: words_seen,
             text,
             starts,
+            lengths,
         }
     }
 
     /// What `search::rank` answers, from the words read once.
     pub fn rank(&self, candidates: &[usize], terms: &Terms) -> Vec<(usize, f64)> {
         let patterns = &terms.patterns;
-        // For each stem of each pattern, which distinct words are its forms.
-        let forms: Vec<Vec<Vec<bool>>> = patterns
+        // Each stem of each pattern is a bit; each distinct word, the bits of
+        // the stems it is a form of.
+        let first: Vec<usize> = patterns
             .iter()
-            .map(|pattern| {
-                (0..pattern.stems.len())
-                    .map(|k| {
-                        self.words
-                            .iter()
-                            .map(|(word, form)| pattern.matches(k, word, form))
-                            .collect()
+            .scan(0, |at, pattern| {
+                let here = *at;
+                *at += pattern.stems.len();
+                Some(here)
+            })
+            .collect();
+        // Stems past the 128th (more than `Terms::typed` makes) match nothing.
+        let bits: Vec<Vec<u128>> = patterns
+            .iter()
+            .zip(&first)
+            .map(|(pattern, &first)| {
+                (first..first + pattern.stems.len())
+                    .map(|at| {
+                        u32::try_from(at)
+                            .ok()
+                            .and_then(|shift| 1u128.checked_shl(shift))
+                            .unwrap_or(0)
                     })
                     .collect()
             })
             .collect();
-        let any: Vec<bool> = (0..self.words.len())
-            .map(|w| forms.iter().flatten().any(|stem| stem[w]))
+        let bit = |n: usize, k: usize| bits[n][k];
+        let masks: Vec<u128> = self
+            .words
+            .iter()
+            .map(|(word, form)| {
+                let mut mask = 0;
+                for (n, pattern) in patterns.iter().enumerate() {
+                    for k in 0..pattern.stems.len() {
+                        if pattern.matches(k, word, form) {
+                            mask |= bit(n, k);
+                        }
+                    }
+                }
+                mask
+            })
             .collect();
         let mut progress = vec![0usize; patterns.len()];
+        let mut hits = vec![[0u32; 4]; patterns.len()];
         let counted = candidates.iter().map(|&aim| {
             let mut counts = Counts {
-                hits: vec![[0; 4]; patterns.len()],
-                lengths: [0; 4],
+                hits: Vec::new(),
+                lengths: self.lengths[aim],
             };
+            let mut any = false;
             for p in 0..PARTS.len() {
                 let at = aim * PARTS.len() + p;
-                progress.fill(0);
+                let mut going = false;
                 for &word in &self.text[self.starts[at]..self.starts[at + 1]] {
-                    if word == BREAK {
-                        progress.fill(0);
+                    let mask = if word == BREAK {
+                        0
+                    } else {
+                        masks[word as usize]
+                    };
+                    if mask == 0 {
+                        if going {
+                            progress.fill(0);
+                            going = false;
+                        }
                         continue;
                     }
-                    counts.lengths[p] += 1;
-                    let w = word as usize;
-                    if !any[w] {
-                        progress.fill(0);
-                        continue;
+                    if !any {
+                        hits.fill([0; 4]);
+                        any = true;
                     }
-                    counts.step(patterns, &mut progress, p, |n, k| forms[n][k][w]);
+                    going = true;
+                    step(patterns, &mut progress, &mut hits, p, |n, k| {
+                        mask & bit(n, k) != 0
+                    });
                 }
+                if going {
+                    progress.fill(0);
+                }
+            }
+            if any {
+                counts.hits.clone_from(&hits);
             }
             counts
         });

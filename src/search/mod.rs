@@ -47,6 +47,10 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("utilis", "utiliz"),
 ];
 
+/// How many words a search typed in the browser searches for at most: the
+/// index gives each a bit of a `u128`.
+pub const TYPED: usize = 128;
+
 /// How many leading bytes of a stem a word must share to be stemmed at all:
 /// English stemming changes only the ends of words, so most words of a text
 /// are passed over without the cost of stemming them.
@@ -200,7 +204,8 @@ impl Terms {
     /// The terms of a search being typed (the browser): words, or phrases in
     /// quotes, of which the last word, when no space follows it yet, also
     /// matches the words it starts (`tra` finds "trade" and "transport").
-    /// None when the text holds no word.
+    /// None when the text holds no word. Words past the `TYPED`th are not
+    /// searched for.
     pub fn typed(text: &str) -> Option<Self> {
         // An open quote is a phrase still being typed: split as if closed.
         let values = shell_words::split(text)
@@ -208,8 +213,11 @@ impl Terms {
             .unwrap_or_else(|_| text.split_whitespace().map(str::to_owned).collect());
         let typing = !text.ends_with(|c: char| c.is_whitespace() || c == '"' || c == '\'');
         let mut patterns = Vec::with_capacity(values.len());
+        let mut room = TYPED;
         for (n, value) in values.iter().enumerate() {
-            let raw: Vec<&str> = words(value).collect();
+            let mut raw: Vec<&str> = words(value).collect();
+            raw.truncate(room);
+            room -= raw.len();
             let Some(last) = raw.last() else { continue };
             let prefix = (typing && n + 1 == values.len()).then(|| last.to_lowercase());
             patterns.push((
@@ -309,7 +317,8 @@ struct Scan<'s, 't> {
     cache: HashMap<&'t str, String>,
 }
 
-/// What one aim holds: for each pattern, its count in each part; each part's length.
+/// What one aim holds: for each pattern, its count in each part (or no
+/// counts, when it holds none); each part's length.
 struct Counts {
     hits: Vec<[u32; 4]>,
     lengths: [u32; 4],
@@ -327,17 +336,28 @@ impl Counts {
         p: usize,
         matches: impl Fn(usize, usize) -> bool,
     ) {
-        for (n, pattern) in patterns.iter().enumerate() {
-            let at = &mut progress[n];
-            if !matches(n, *at) {
+        step(patterns, progress, &mut self.hits, p, matches);
+    }
+}
+
+/// `Counts::step`, over counts held elsewhere.
+fn step(
+    patterns: &[Pattern],
+    progress: &mut [usize],
+    hits: &mut [[u32; 4]],
+    p: usize,
+    matches: impl Fn(usize, usize) -> bool,
+) {
+    for (n, pattern) in patterns.iter().enumerate() {
+        let at = &mut progress[n];
+        if !matches(n, *at) {
+            *at = 0;
+        }
+        if matches(n, *at) {
+            *at += 1;
+            if *at == pattern.stems.len() {
+                hits[n][p] += 1;
                 *at = 0;
-            }
-            if matches(n, *at) {
-                *at += 1;
-                if *at == pattern.stems.len() {
-                    self.hits[n][p] += 1;
-                    *at = 0;
-                }
             }
         }
     }
@@ -444,7 +464,8 @@ fn score(
         for (total, &length) in totals.iter_mut().zip(&counts.lengths) {
             *total += u64::from(length);
         }
-        let mut every = true;
+        // No hits at all may be told by no counts (the index's shortcut).
+        let mut every = counts.hits.len() == terms.patterns.len();
         for (n, hits) in counts.hits.iter().enumerate() {
             if hits.iter().any(|&h| h > 0) {
                 with[n] += 1;
