@@ -138,6 +138,28 @@ fn width(columns: Option<&OsStr>, terminal: impl FnOnce() -> Option<u16>) -> u16
     }
 }
 
+/// How errors are shown on stderr: whether coloured (as tables are, but for
+/// stderr), and the width their hints wrap at (on a terminal only).
+pub fn stderr(choice: ColorChoice) -> (bool, Option<u16>) {
+    let interactive = io::stderr().is_terminal();
+    let var = |name: &str| std::env::var_os(name);
+    (
+        color(
+            choice,
+            interactive,
+            var("NO_COLOR").as_deref(),
+            var("CLICOLOR_FORCE").as_deref(),
+        ),
+        interactive.then(|| {
+            width(var("COLUMNS").as_deref(), || {
+                rustix::termios::tcgetwinsize(io::stderr())
+                    .ok()
+                    .map(|size| size.ws_col)
+            })
+        }),
+    )
+}
+
 /// The terminal's height: `LINES` if set, else the terminal's; 0 or none
 /// counts as 24.
 fn height(lines: Option<&OsStr>, terminal: Option<u16>) -> u16 {

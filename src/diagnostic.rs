@@ -1,5 +1,6 @@
 //! A problem with a content file: what is wrong, where (a byte range of the
-//! file), hints, and how it is shown (`FILE:LINE:COLUMN: message`).
+//! file), hints, and how it is shown (`FILE:LINE:COLUMN: message`); and how
+//! every error is shown on stderr, aims's and clap's alike (`present`).
 
 use std::ops::Range;
 
@@ -95,9 +96,156 @@ pub fn locate(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// How many lines one hint takes at most: a longer list is cut, "and N more".
+const HINT_LINES: usize = 3;
+
+const HINT: &str = "  hint: ";
+const ERROR: &str = "aims: error: ";
+
+/// An error's lines (`aims: error: ...`, then `  hint: ...`) as stderr shows
+/// them. On a terminal (`width` given), each hint is wrapped at its width
+/// under its first word; elsewhere a hint stays one line, for logs and
+/// editors. A list (what follows a colon, comma-separated) is cut to what
+/// `HINT_LINES` lines of the width (or of 80 columns) hold, and ends "and N
+/// more". With `color`, `error:` is bold red and `hint:` bold cyan.
+pub fn present(text: &str, width: Option<usize>, color: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if let Some(hint) = line.strip_prefix(HINT) {
+            let mut lines = fit_hint(hint, width.unwrap_or(80));
+            if width.is_none() {
+                lines = vec![lines.join(" ")];
+            }
+            for (n, part) in lines.iter().enumerate() {
+                if n == 0 {
+                    out.push_str(&paint(HINT, "hint:", "\x1b[1;36m", color));
+                } else {
+                    out.push_str(&" ".repeat(HINT.len()));
+                }
+                out.push_str(part);
+                out.push('\n');
+            }
+        } else if let Some(message) = line.strip_prefix(ERROR) {
+            out.push_str(&paint(ERROR, "error:", "\x1b[1;31m", color));
+            out.push_str(message);
+            out.push('\n');
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `prefix` with its `word` in `style`, when colouring.
+fn paint(prefix: &str, word: &str, style: &str, color: bool) -> String {
+    if color {
+        prefix.replacen(word, &format!("{style}{word}\x1b[0m"), 1)
+    } else {
+        prefix.to_owned()
+    }
+}
+
+/// A hint's lines at `width` (the prefix's columns taken off), a list cut
+/// to `HINT_LINES` lines.
+fn fit_hint(hint: &str, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(HINT.len()).max(20);
+    let wrap = |text: &str| -> Vec<String> {
+        textwrap::wrap(
+            text,
+            textwrap::Options::new(room)
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation),
+        )
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+    };
+    let lines = wrap(hint);
+    let Some((head, list)) = hint.split_once(": ") else {
+        return lines;
+    };
+    if lines.len() <= HINT_LINES || !list.contains(", ") {
+        return lines;
+    }
+    let mut items: Vec<&str> = list.split(", ").collect();
+    // A list already cut says how many it left out.
+    let mut more = 0;
+    if let Some(last) = items.last()
+        && let Some(n) = last
+            .strip_prefix("and ")
+            .and_then(|rest| rest.strip_suffix(" more"))
+            .and_then(|n| n.parse::<usize>().ok())
+    {
+        more = n;
+        items.pop();
+    }
+    for kept in (1..items.len()).rev() {
+        let cut = format!(
+            "{head}: {}, and {} more",
+            items[..kept].join(", "),
+            items.len() - kept + more
+        );
+        let lines = wrap(&cut);
+        if lines.len() <= HINT_LINES {
+            return lines;
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_are_shown_with_hints_wrapped_and_long_lists_cut() {
+        let list: Vec<String> = (1..=60).map(|n| format!("value-{n}")).collect();
+        let text = format!(
+            "aims: error: unknown domain `x`\n  hint: did you mean `y`?\n  hint: valid domains: {}\n",
+            list.join(", ")
+        );
+        let shown = present(&text, Some(40), false);
+        assert_eq!(
+            shown,
+            "aims: error: unknown domain `x`\n  hint: did you mean `y`?\n  \
+             hint: valid domains: value-1, value-2,\n        \
+             value-3, value-4, value-5,\n        \
+             value-6, value-7, and 53 more\n"
+        );
+        assert!(
+            shown.lines().all(|line| line.chars().count() <= 40),
+            "{shown}"
+        );
+        // A list cut already adds to its count; a short hint stays one line.
+        let text = "  hint: valid: aaaa, bbbb, cccc, dddd, eeee, ffff, gggg, hhhh, and 5 more\n";
+        assert_eq!(
+            present(text, Some(28), false),
+            "  hint: valid: aaaa, bbbb,\n        cccc, dddd, eeee,\n        ffff, and 7 more\n"
+        );
+        assert_eq!(
+            present("  hint: short\nother\n", Some(80), false),
+            "  hint: short\nother\n"
+        );
+        // A hint that is no list wraps whole; off a terminal, nothing wraps.
+        let long = "  hint: one two three four five six seven eight nine ten eleven twelve\n";
+        assert_eq!(present(long, Some(28), false).lines().count(), 4);
+        assert_eq!(present(long, None, false), long);
+        let listed = format!("  hint: valid domains: {}\n", list.join(", "));
+        let cut = present(&listed, None, false);
+        assert_eq!(cut.lines().count(), 1, "{cut}");
+        assert!(cut.ends_with(", value-19, and 41 more\n"), "{cut}");
+    }
+
+    #[test]
+    fn colour_marks_error_and_hint_only_when_asked() {
+        let text = "aims: error: bad\n  hint: good\n";
+        assert_eq!(
+            present(text, Some(80), true),
+            "aims: \x1b[1;31merror:\x1b[0m bad\n  \x1b[1;36mhint:\x1b[0m good\n"
+        );
+        assert_eq!(present(text, None, false), text);
+    }
 
     #[test]
     fn locates_lines_and_columns_in_characters() {

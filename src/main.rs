@@ -3,16 +3,18 @@
 //! `main` parses the arguments, resolves the settings, runs the command, and
 //! maps its result to an exit code: the one place the process decides how it ends.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 
-use aims::app;
 use aims::cli::Cli;
 use aims::config::{self, ColorChoice, Config};
 use aims::content::{self, ContentError, Origin};
-use aims::suggest::UsageError;
+use aims::suggest::{UsageError, shown};
+use aims::{app, diagnostic};
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -26,28 +28,41 @@ fn main() -> ExitCode {
         .color(clap_color)
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
+    let stderr = config::stderr(config::color_ahead(&args));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(err) => {
-            // clap prints help and version to stdout, usage errors to stderr, and
-            // knows its own exit code (2 for a usage error).
+        Err(err)
+            if matches!(
+                err.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) =>
+        {
+            // Help and version go to stdout.
             return match err.print() {
-                Ok(()) => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
-                Err(io) => report(&anyhow::Error::new(io).context("cannot write output")),
+                Ok(()) => ExitCode::SUCCESS,
+                Err(io) => report(
+                    &anyhow::Error::new(io).context("cannot write output"),
+                    stderr,
+                ),
             };
+        }
+        Err(err) => {
+            // A usage error (2), said as aims says its own.
+            return report(&anyhow::Error::new(usage_error(&err)), stderr);
         }
     };
     let origin = Origin::resolve(cli.content, std::env::var_os(content::CONTENT_VAR));
     let config = Config::detect(cli.color, cli.paging);
     match app::run(cli.command, origin, &config) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => report(&err),
+        Err(err) => report(&err, stderr),
     }
 }
 
 /// Prints an error to stderr and chooses the exit code: a closed pipe is
-/// success, a bad typed value is a usage error (2), the rest content or I/O (1).
-fn report(err: &anyhow::Error) -> ExitCode {
+/// success, a bad typed value is a usage error (2), the rest content or I/O
+/// (1). `(color, width)`: how stderr shows it.
+fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode {
     let broken_pipe = err.chain().any(|cause| {
         cause
             .downcast_ref::<io::Error>()
@@ -56,26 +71,117 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if broken_pipe {
         return ExitCode::SUCCESS;
     }
-    let mut stderr = io::stderr().lock();
-    if let Some(content) = err.downcast_ref::<ContentError>() {
+    let mut text = String::new();
+    let code = if let Some(content) = err.downcast_ref::<ContentError>() {
         for problem in &content.problems {
-            let _ = stderr.write_all(problem.render(&content.origin, &content.text).as_bytes());
+            text.push_str(&problem.render(&content.origin, &content.text));
         }
         if content.problems.len() > 1 {
-            let _ = writeln!(stderr, "aims: {content}");
+            let _ = writeln!(text, "aims: {content}");
         }
-        return ExitCode::FAILURE;
-    }
-    if let Some(usage) = err
+        ExitCode::FAILURE
+    } else if let Some(usage) = err
         .chain()
         .find_map(|cause| cause.downcast_ref::<UsageError>())
     {
-        let _ = writeln!(stderr, "aims: error: {usage}");
+        let _ = writeln!(text, "aims: error: {usage}");
         for hint in &usage.hints {
-            let _ = writeln!(stderr, "  hint: {hint}");
+            let _ = writeln!(text, "  hint: {hint}");
         }
-        return ExitCode::from(2);
+        ExitCode::from(2)
+    } else {
+        let _ = writeln!(text, "aims: error: {err:#}");
+        ExitCode::FAILURE
+    };
+    let _ = io::stderr()
+        .lock()
+        .write_all(diagnostic::present(&text, width.map(usize::from), color).as_bytes());
+    code
+}
+
+/// clap's error as a usage error of aims: the same words for the same
+/// things (`unknown command`, `did you mean`), read from the error's context
+/// (its kinds and values), never from the wording of its message.
+fn usage_error(err: &clap::Error) -> UsageError {
+    let text = |kind: ContextKind| match err.get(kind) {
+        Some(ContextValue::String(value)) => value.clone(),
+        Some(ContextValue::Strings(values)) => values.join(" "),
+        Some(ContextValue::StyledStr(value)) => value.to_string(),
+        _ => String::new(),
+    };
+    let list = |kind: ContextKind| -> Vec<String> {
+        match err.get(kind) {
+            Some(ContextValue::String(value)) => vec![value.clone()],
+            Some(ContextValue::Strings(values)) => values.clone(),
+            Some(ContextValue::StyledStrs(values)) => {
+                values.iter().map(ToString::to_string).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    let quoted = |values: &[String], joiner: &str| -> String {
+        let values: Vec<String> = values.iter().map(|v| format!("`{}`", shown(v))).collect();
+        values.join(joiner)
+    };
+    let (arg, value) = (
+        text(ContextKind::InvalidArg),
+        text(ContextKind::InvalidValue),
+    );
+    let (arg, value) = (shown(&arg), shown(&value));
+    let message = match err.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => format!("`{arg}` needs a value"),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(err).map(|why| format!(": {why}"));
+            format!(
+                "invalid value `{value}` for `{arg}`{}",
+                why.unwrap_or_default()
+            )
+        }
+        ErrorKind::UnknownArgument => format!("unexpected argument `{arg}`"),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "unknown command `{}`",
+                shown(&text(ContextKind::InvalidSubcommand))
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("missing {}", quoted(&list(ContextKind::InvalidArg), ", "))
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "`{arg}` cannot be used with {}",
+            quoted(&list(ContextKind::PriorArg), " or ")
+        ),
+        ErrorKind::TooManyValues => format!("unexpected value `{value}` for `{arg}`"),
+        ErrorKind::NoEquals => format!("`{arg}` takes its value after `=`"),
+        kind => kind
+            .as_str()
+            .unwrap_or("the command line is not valid")
+            .to_owned(),
+    };
+    let mut hints = Vec::new();
+    for kind in [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ] {
+        let suggested = list(kind);
+        if !suggested.is_empty() {
+            hints.push(format!("did you mean {}?", quoted(&suggested, " or ")));
+        }
     }
-    let _ = writeln!(stderr, "aims: error: {err:#}");
-    ExitCode::FAILURE
+    hints.extend(list(ContextKind::Suggested));
+    for (kind, plural) in [
+        (ContextKind::ValidValue, "values"),
+        (ContextKind::ValidSubcommand, "commands"),
+    ] {
+        let valid = list(kind);
+        if !valid.is_empty() {
+            hints.push(format!("valid {plural}: {}", valid.join(", ")));
+        }
+    }
+    let usage = text(ContextKind::Usage);
+    if let Some(usage) = usage.trim().strip_prefix("Usage: ") {
+        hints.push(format!("usage: {usage} (more with --help)"));
+    }
+    UsageError { message, hints }
 }

@@ -62,16 +62,14 @@ impl Style {
             Some(_) if matches!(self.format, Format::Json | Format::Jsonl) => Err(UsageError {
                 message: "--columns does not apply to json or jsonl".to_owned(),
                 hints: vec![
-                    "JSON objects always have every key; pick them with jq, as in jq '.[] | {id, quote}'"
-                        .to_owned(),
+                    "JSON objects have every key: pick some with jq '.[] | {id, quote}'".to_owned(),
                 ],
             }),
             Some(names) => names
                 .iter()
                 .map(|name| {
-                    index(name).ok_or_else(|| {
-                        UsageError::unknown("column", name, &pairs(&valid), &valid)
-                    })
+                    index(name)
+                        .ok_or_else(|| UsageError::unknown("column", name, &pairs(&valid), &valid))
                 })
                 .collect(),
             None if matches!(self.format, Format::Table | Format::Markdown) => Ok(listing

@@ -153,6 +153,6 @@ fn without_a_terminal_browse_is_a_usage_error() {
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         "aims: error: browse needs a terminal, and there is none (No such device or address (os error 6))\n  \
-         hint: in a script, use `aims search WORDS` or `aims list`, which print TSV or --format json\n"
+         hint: in a script, use `aims search` or `aims list`\n"
     );
 }

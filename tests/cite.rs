@@ -142,7 +142,7 @@ fn an_unknown_id_is_a_usage_error_with_the_closest() {
     expect(
         &["cite", "combat-terrorism", "--style", "ieee"],
         "",
-        "error: invalid value 'ieee' for '--style <STYLE>'\n  [possible values: mla, apa, chicago]\n\nFor more information, try '--help'.\n",
+        "aims: error: invalid value `ieee` for `--style <STYLE>`\n  hint: valid values: mla, apa, chicago\n",
         2,
     );
 }

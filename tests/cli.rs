@@ -431,30 +431,64 @@ fn aims_alone_prints_a_short_help_that_fits_a_screen() {
 }
 
 #[test]
-fn usage_errors_exit_2() {
-    let (stdout, stderr, code) = run(&["chek"], &[]);
-    assert_eq!((stdout.as_str(), code), ("", 2));
-    assert!(
-        stderr.starts_with(
-            "error: unrecognized subcommand 'chek'\n\n  tip: some similar subcommands exist: 'schema', 'check'\n",
+fn usage_errors_exit_2_and_look_like_aims_own() {
+    // clap's errors, said as aims says its own: `aims: error:`, then hints.
+    for (args, stderr) in [
+        (
+            &["chek"][..],
+            "aims: error: unknown command `chek`\n  hint: did you mean `schema` or `check`?\n  \
+             hint: usage: aims [OPTIONS] [COMMAND] (more with --help)\n",
         ),
-        "{stderr}"
-    );
+        (
+            &["list", "--format", "jsn"],
+            "aims: error: invalid value `jsn` for `--format <FORMAT>`\n  \
+             hint: did you mean `json`?\n  hint: valid values: table, tsv, csv, json, jsonl, markdown\n",
+        ),
+        (
+            &["list", "--domian", "x"],
+            "aims: error: unexpected argument `--domian`\n  hint: did you mean `--domain`?\n  \
+             hint: usage: aims list --domain <DOMAIN> (more with --help)\n",
+        ),
+        (
+            &["show"],
+            "aims: error: missing `<ID>...`\n  hint: usage: aims show <ID>... (more with --help)\n",
+        ),
+        // An empty path is a usage error, caught by clap.
+        (&["check", ""], "aims: error: `[PATH]` needs a value\n"),
+        (
+            &["--content"],
+            "aims: error: `--content <PATH>` needs a value\n",
+        ),
+    ] {
+        expect(args, "", stderr, 2);
+    }
+}
 
-    // An empty path is a usage error, caught by clap.
-    let (stdout, stderr, code) = run(&["check", ""], &[]);
-    assert_eq!((stdout.as_str(), code), ("", 2));
-    assert!(
-        stderr.starts_with("error: a value is required for '[PATH]' but none was supplied"),
-        "{stderr}"
+#[test]
+fn errors_are_coloured_and_wrapped_only_on_a_terminal() {
+    let aims = assert_cmd::cargo::cargo_bin!("aims").display().to_string();
+    let on_terminal = |args: &str, env: &[(&str, &str)]| {
+        let mut command = common::on_terminal(60, 24, &format!("{aims} {args}"));
+        command.envs(env.iter().copied());
+        let output = command.output().expect("script (util-linux) runs");
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .replace("\r\n", "\n")
+    };
+    // The built-in content's 24 domains: cut to three lines of 60 columns.
+    assert_eq!(
+        on_terminal("list --domain transprt", &[]),
+        "aims: \x1b[1;31merror:\x1b[0m unknown domain `transprt`\n  \
+         \x1b[1;36mhint:\x1b[0m did you mean `transport`?\n  \
+         \x1b[1;36mhint:\x1b[0m valid domains: economy, science, education,\n        \
+         transport, customs, tourism, trade, peace, security,\n        \
+         counter-terrorism, foreign-policy, law, and 12 more\n"
     );
-
-    let (stdout, stderr, code) = run(&["--content"], &[]);
-    assert_eq!((stdout.as_str(), code), ("", 2));
-    assert!(
-        stderr
-            .starts_with("error: a value is required for '--content <PATH>' but none was supplied"),
-        "{stderr}"
+    assert_eq!(
+        on_terminal("list --format jsn", &[("NO_COLOR", "1")]),
+        "aims: error: invalid value `jsn` for `--format <FORMAT>`\n  hint: did you mean `json`?\n  \
+         hint: valid values: table, tsv, csv, json, jsonl, markdown\n"
     );
 }
 
@@ -852,7 +886,7 @@ fn unknown_values_are_usage_errors_with_the_closest_valid_one() {
     let (stdout, stderr, code) = run(&["list", "--format", "yaml"], &[]);
     assert_eq!((stdout.as_str(), code), ("", 2));
     assert!(
-        stderr.starts_with("error: invalid value 'yaml' for '--format <FORMAT>'"),
+        stderr.starts_with("aims: error: invalid value `yaml` for `--format <FORMAT>`"),
         "{stderr}"
     );
 }
@@ -1030,7 +1064,7 @@ fn columns_are_refused_for_json() {
             "json",
         ],
         "",
-        "aims: error: --columns does not apply to json or jsonl\n  hint: JSON objects always have every key; pick them with jq, as in jq '.[] | {id, quote}'\n",
+        "aims: error: --columns does not apply to json or jsonl\n  hint: JSON objects have every key: pick some with jq '.[] | {id, quote}'\n",
         2,
     );
 }

@@ -112,7 +112,7 @@ fn the_bad_input_matrix() {
             "an empty path as --content",
             aims().args(["--content", "", "list"]),
             2,
-            "error: a value is required for '--content <PATH>' but none was supplied",
+            "aims: error: `--content <PATH>` needs a value",
         ),
         row(
             "an empty AIMS_CONTENT (unset: the built-in content)",
@@ -182,7 +182,7 @@ fn the_bad_input_matrix() {
                 .args(["list", "--domain"])
                 .arg(std::ffi::OsStr::from_bytes(b"\xff")),
             2,
-            "error: invalid UTF-8 was detected in one or more arguments",
+            "aims: error: invalid UTF-8 was detected in one or more arguments",
         ),
         row(
             "a non-UTF-8 path",

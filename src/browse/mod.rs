@@ -41,10 +41,7 @@ impl Screen {
             .open("/dev/tty")
             .map_err(|err| UsageError {
                 message: format!("browse needs a terminal, and there is none ({err})"),
-                hints: vec![
-                    "in a script, use `aims search WORDS` or `aims list`, which print TSV or --format json"
-                        .to_owned(),
-                ],
+                hints: vec!["in a script, use `aims search` or `aims list`".to_owned()],
             })?;
         restore_on_panic();
         terminal::enable_raw_mode()?;
