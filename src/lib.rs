@@ -9,18 +9,19 @@
 //! | module | owns |
 //! | --- | --- |
 //! | `app` | one function per command, over the settings and the content |
+//! | `browse` | the interactive browser: its state and keys, its screens, the terminal |
+//! | `pager` | where output goes: stdout, or the pager when it is long |
 //! | `shell` | the command line as shells and `man` see it: completions, man page |
 //! | `cli` | what the user can type, as clap derive types, and its help |
 //! | `config` | the settings, resolved once: terminal, colour, width, pager, format |
-//! | `pager` | where output goes: stdout, or the pager when it is long |
 //! | `output` | the printers (table, tsv, csv, json, jsonl, markdown) |
 //! | `listing` | the rows and columns of each listing |
 //! | `cite` | references in MLA, APA and Chicago (hayagriva), BibTeX, CSL-JSON |
 //! | `query` | filters, resolved against the content from the values typed |
-//! | `search` | ranked search: word forms, whole words, BM25F scores |
+//! | `search` | ranked search: word forms, whole words, BM25F scores; `search::Index`, the same over words read once |
 //! | `content` | the pipeline that loads a content: read → parse → check → resolve |
 //! | `check` | the rules of a content; `check::quote`, verbatim quote matching |
-//! | `diagnostic` | a problem with its place in a file, and how it is shown |
+//! | `diagnostic` | a problem with its place in a file, and how every error is shown |
 //! | `model` | the five kinds of record, each defined once, and `Content` |
 //! | `suggest` | the closest valid value ("did you mean"), and usage errors |
 //!

@@ -189,20 +189,27 @@ fn list(frame: &mut Frame, area: Rect, browser: &mut Browser) {
         .max()
         .unwrap_or(0)
         .min(usize::from(area.width) / 3);
+    // The selected row is marked, not only reversed: a screen read as text
+    // (a capture, a screen reader) shows it too.
+    let marker = |selected: bool| if selected { "> " } else { "  " };
     let lines: Vec<Line> = window
         .iter()
         .enumerate()
         .map(|(n, hit)| {
             let aim = &content.aims[hit.aim];
             let id = truncate(&aim.id, id_width);
-            let mut spans = vec![Span::styled(format!("{id:<id_width$}  "), ID)];
-            let room = usize::from(area.width).saturating_sub(id_width + 2);
+            let selected = browser.offset + n == browser.selected;
+            let mut spans = vec![
+                Span::raw(marker(selected)),
+                Span::styled(format!("{id:<id_width$}  "), ID),
+            ];
+            let room = usize::from(area.width).saturating_sub(id_width + 4);
             spans.extend(fit(
                 marked(&aim.title, browser.marks.as_ref(), Style::new()),
                 room,
             ));
             let mut line = Line::from(spans);
-            if browser.offset + n == browser.selected {
+            if selected {
                 line = line.style(SELECTED);
             }
             line
@@ -356,7 +363,8 @@ fn picker(frame: &mut Frame, body: Rect, browser: &Browser, facet: usize, row: u
         .take(inner)
         .map(|(n, (name, count))| {
             let count = count.map(|c| format!(" {c}")).unwrap_or_default();
-            let name = truncate(name, text_width.saturating_sub(count.width()));
+            let name = format!("{}{name}", if n == row { "> " } else { "  " });
+            let name = truncate(&name, text_width.saturating_sub(count.width()));
             let pad = text_width.saturating_sub(name.width() + count.width());
             let style = if count == " 0" { DIM } else { Style::new() };
             let mut line = Line::from(vec![
