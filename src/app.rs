@@ -154,6 +154,7 @@ fn browse(
     let query = Query::resolve(&content, &filters.into_filters(), &[])?;
     let base = query::select(&content, &query);
     let mut browser = Browser::new(&content, base, !config.interactive);
+    browser.color = config.screen_color;
     let Some(hit) = browse::run(&mut browser)? else {
         return Ok(());
     };

@@ -91,13 +91,14 @@ Examples:
   aims list                                   every aim
   aims list --domain transportation           an alias: the same as transport
   aims list --domain trade,economy            trade OR economy
-  aims list --domain peace --clause 2         peace AND any item of Article 2
+  aims list -d peace -c 2                     peace AND any item of Article 2
   aims list --clause 2.7 --format json | jq -r '.[].quote'
   aims list --pillar language | cut -f1       ids only
   aims list --columns id,citation --format csv
 
 Values of one filter (repeated, or comma-separated) are OR; different filters
-are AND. Values match ids, names and aliases, ignoring case.")]
+are AND. Values match ids, names and aliases, ignoring case. Short flags: -p
+pillar, -d domain, -c clause, -s source, -t text, -f format.")]
     List {
         #[command(flatten)]
         filters: FilterArgs,

@@ -45,6 +45,9 @@ pub struct Config {
     /// Whether stdout is a terminal: a table for people, TSV for scripts.
     pub interactive: bool,
     pub color: bool,
+    /// Whether a screen drawn on the terminal itself (the browser, whatever
+    /// stdout is) is coloured: `--color`, then `NO_COLOR`.
+    pub screen_color: bool,
     /// The width tables fit, in columns.
     pub width: u16,
     /// The terminal's height in rows: output longer than this is paged.
@@ -68,6 +71,12 @@ impl Config {
             color: color(
                 choice,
                 interactive,
+                var("NO_COLOR").as_deref(),
+                var("CLICOLOR_FORCE").as_deref(),
+            ),
+            screen_color: color(
+                choice,
+                true,
                 var("NO_COLOR").as_deref(),
                 var("CLICOLOR_FORCE").as_deref(),
             ),
@@ -343,6 +352,7 @@ mod tests {
         let config = Config {
             interactive: true,
             color: true,
+            screen_color: true,
             width: 80,
             height: 24,
             pager: None,

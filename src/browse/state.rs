@@ -65,6 +65,8 @@ pub struct Browser<'c> {
     pub status: Option<String>,
     /// Enter prints the aim and ends (stdout is not a terminal).
     print_on_enter: bool,
+    /// Colours on the screen (else bold, dim and reverse only).
+    pub color: bool,
 }
 
 impl<'c> Browser<'c> {
@@ -90,6 +92,7 @@ impl<'c> Browser<'c> {
             view: View::List,
             status: None,
             print_on_enter,
+            color: true,
         };
         browser.refresh();
         browser

@@ -193,6 +193,44 @@ fn the_command_line_filters_hold_under_the_search() {
 }
 
 #[test]
+fn without_colour_the_screen_keeps_bold_and_reverse_only() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    typed(&mut browser, "peace");
+    browser.color = false;
+    let terminal = screen(&mut browser, 80, 24);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset)
+    );
+    assert!(
+        buffer
+            .content
+            .iter()
+            .any(|cell| cell.modifier.contains(Modifier::BOLD))
+    );
+    assert!(
+        buffer
+            .content
+            .iter()
+            .any(|cell| cell.modifier.contains(Modifier::REVERSED))
+    );
+    browser.color = true;
+    let terminal = screen(&mut browser, 80, 24);
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .any(|cell| cell.fg == Color::Yellow)
+    );
+}
+
+#[test]
 fn a_small_terminal_of_60x20() {
     let content = fixture();
     let mut browser = browser(&content, &Filters::default(), false);

@@ -74,6 +74,13 @@ pub fn draw(frame: &mut Frame, browser: &mut Browser) {
         }
     }
     frame.render_widget(Paragraph::new(bottom_line(browser, bottom.width)), bottom);
+    if !browser.color {
+        // NO_COLOR, --color never: bold, dim and reverse stay, colours go.
+        for cell in &mut frame.buffer_mut().content {
+            cell.fg = Color::Reset;
+            cell.bg = Color::Reset;
+        }
+    }
 }
 
 /// The search typed, how many aims it shows, and what is picked.
