@@ -151,12 +151,29 @@ fn browse(
     config: &Config,
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
-    let query = Query::resolve(&content, &filters.into_filters(), &[])?;
-    let base = query::select(&content, &query);
+    // The filters given hold throughout: the header says which.
+    let given: Vec<String> = [
+        ("-p", &filters.pillar),
+        ("-d", &filters.domain),
+        ("-c", &filters.clause),
+        ("--source", &filters.source),
+        ("-t", &filters.text),
+    ]
+    .into_iter()
+    .filter(|(_, values)| !values.is_empty())
+    .map(|(flag, values)| format!("{flag} {}", values.join(",")))
+    .collect();
+    let base = filtered(&content, filters)?;
     let mut browser = Browser::new(&content, base, !config.interactive);
     browser.color = config.screen_color;
+    browser.given = (!given.is_empty()).then(|| given.join(" "));
     let Some(hit) = browse::run(&mut browser)? else {
-        return Ok(());
+        // A script asked for an aim and got none.
+        return if config.interactive {
+            Ok(())
+        } else {
+            Err(browse::Cancelled.into())
+        };
     };
     let listing = listing::aims(&content, &[hit], false);
     print(out, &listing, output, config, true)
@@ -243,10 +260,15 @@ fn matrix(
     config: &Config,
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
-    let query = Query::resolve(&content, &filters.into_filters(), &[])?;
-    let selected = query::select(&content, &query);
+    let selected = filtered(&content, filters)?;
     let listing = listing::matrix(&content, &selected, rows, cols);
     print(out, &listing, output, config, false)
+}
+
+/// The aims the filters select, in the content's order.
+fn filtered(content: &Content, filters: FilterArgs) -> anyhow::Result<Vec<query::Hit>> {
+    let query = Query::resolve(content, &filters.into_filters(), &[])?;
+    Ok(query::select(content, &query))
 }
 
 /// `aims pillars`, `domains`, `clauses`, `sources`: one kind of record, with counts.

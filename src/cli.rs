@@ -47,13 +47,25 @@ pub struct Cli {
     pub content: Option<PathBuf>,
 
     /// When to colour tables: auto (on a terminal, unless NO_COLOR is set), always, never
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto",
+        ignore_case = true
+    )]
     pub color: ColorChoice,
 
     /// When to page long output: auto (on a terminal, when longer than the
     /// screen), always (on a terminal), never. The pager is AIMS_PAGER, else
     /// PAGER, else less (with LESS=FRX when LESS is unset)
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto",
+        ignore_case = true
+    )]
     pub paging: Paging,
 
     /// None: `aims` alone, which prints a short help.
@@ -66,7 +78,7 @@ pub const SHORT_HELP: &str = "\
 aims: the stated aims of the Assembly of Turkic-speaking States (Article 2 of
 the Nakhchivan Agreement), offline, with quotes you can cite.
 
-Usage: aims <COMMAND> [OPTIONS]
+Usage: aims [OPTIONS] <COMMAND>
 
 Most used:
   aims browse                   find an aim as you type; read it, copy it
@@ -98,7 +110,7 @@ Examples:
 
 Values of one filter (repeated, or comma-separated) are OR; different filters
 are AND. Values match ids, names and aliases, ignoring case. Short flags: -p
-pillar, -d domain, -c clause, -s source, -t text, -f format.")]
+pillar, -d domain, -c clause, -t text, -f format.")]
     List {
         #[command(flatten)]
         filters: FilterArgs,
@@ -166,10 +178,22 @@ cited by its place in the source's list, never as the treaty's numbering.")]
         #[arg(value_name = "ID", required = true)]
         ids: Vec<String>,
         /// The citation style
-        #[arg(long, short = 's', value_name = "STYLE", default_value = "mla")]
+        #[arg(
+            long,
+            short = 's',
+            value_name = "STYLE",
+            default_value = "mla",
+            ignore_case = true
+        )]
         style: CiteStyle,
         /// What to print
-        #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+        #[arg(
+            long,
+            short = 'f',
+            value_name = "FORMAT",
+            default_value = "text",
+            ignore_case = true
+        )]
         format: cite::Output,
     },
 
@@ -230,10 +254,20 @@ A cell counts the aims that carry both its row and its column; on a terminal
 an empty cell is a dot.")]
     Matrix {
         /// What the rows are
-        #[arg(long, value_name = "FACET", default_value = "domain")]
+        #[arg(
+            long,
+            value_name = "FACET",
+            default_value = "domain",
+            ignore_case = true
+        )]
         rows: Facet,
         /// What the columns are
-        #[arg(long, value_name = "FACET", default_value = "pillar")]
+        #[arg(
+            long,
+            value_name = "FACET",
+            default_value = "pillar",
+            ignore_case = true
+        )]
         cols: Facet,
         #[command(flatten)]
         filters: FilterArgs,
@@ -247,6 +281,9 @@ Examples:
   aims browse                                 every aim; type to search
   aims browse -d security                     start from the aims about security
   aims browse -f json | jq -r '.[0].citation' Enter prints the aim chosen
+
+When stdout is not a terminal, Enter prints the aim chosen (exit 0); leaving
+without choosing exits 130, as fzf does, so that a script can tell.
 
 Keys: type to search (ranked as `search` ranks); Up/Down move; Enter opens the
 aim (or, when stdout is not a terminal, prints it and ends); Tab leaves the
@@ -326,7 +363,7 @@ pub struct FilterArgs {
     pub clause: Vec<String>,
 
     /// Aims quoted from these sources (id or title)
-    #[arg(long, short = 's', value_name = "SOURCE", value_delimiter = ',')]
+    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
     pub source: Vec<String>,
 
     /// Aims that hold these words, in any of their forms, as `search` matches them
@@ -352,7 +389,7 @@ impl FilterArgs {
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
     /// Output format [default: table on a terminal, tsv otherwise]
-    #[arg(long, short = 'f', value_name = "FORMAT")]
+    #[arg(long, short = 'f', value_name = "FORMAT", ignore_case = true)]
     pub format: Option<Format>,
 
     /// Pick and order the columns of table, tsv, csv and markdown, e.g. id,citation.

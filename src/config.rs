@@ -31,10 +31,11 @@ pub enum Paging {
 pub struct Pager {
     /// The program and its arguments, split as a shell would split them.
     pub command: Vec<String>,
-    /// `LESS=FRX` for the pager: quit when the output fits one screen, pass
-    /// colour through, keep the output on the screen after quitting. Set only
-    /// when `LESS` is unset, so that a user's own choice wins.
-    pub set_less: bool,
+    /// `LESS` for the pager, set only when `LESS` is unset (a user's own
+    /// choice wins): `FRX`, quit when the output fits one screen, pass colour
+    /// through, keep the output on the screen after quitting; `RX` with
+    /// `--paging always`, which pages output that fits too.
+    pub less: Option<&'static str>,
     /// Page output that fits the screen too (`--paging always`).
     pub always: bool,
 }
@@ -137,13 +138,18 @@ fn color(
 /// The width tables fit: `COLUMNS` if set, else the terminal's (asked of it
 /// directly: it may report its columns with 0 rows); 0 or none counts as 80.
 fn width(columns: Option<&OsStr>, terminal: impl FnOnce() -> Option<u16>) -> u16 {
-    const DEFAULT: u16 = 80;
-    let from_env = columns
+    dimension(columns, terminal, 80)
+}
+
+/// One dimension of the terminal: the variable that overrides it if set,
+/// else what the terminal says; 0 or none counts as `default`.
+fn dimension(var: Option<&OsStr>, terminal: impl FnOnce() -> Option<u16>, default: u16) -> u16 {
+    let from_env = var
         .and_then(OsStr::to_str)
-        .and_then(|c| c.trim().parse::<u16>().ok());
+        .and_then(|v| v.trim().parse::<u16>().ok());
     match from_env.or_else(terminal) {
-        Some(0) | None => DEFAULT,
-        Some(w) => w,
+        Some(0) | None => default,
+        Some(n) => n,
     }
 }
 
@@ -172,14 +178,7 @@ pub fn stderr(choice: ColorChoice) -> (bool, Option<u16>) {
 /// The terminal's height: `LINES` if set, else the terminal's; 0 or none
 /// counts as 24.
 fn height(lines: Option<&OsStr>, terminal: Option<u16>) -> u16 {
-    const DEFAULT: u16 = 24;
-    let from_env = lines
-        .and_then(OsStr::to_str)
-        .and_then(|l| l.trim().parse::<u16>().ok());
-    match from_env.or(terminal) {
-        Some(0) | None => DEFAULT,
-        Some(h) => h,
-    }
+    dimension(lines, || terminal, 24)
 }
 
 /// The pager: `AIMS_PAGER`, else `PAGER`, else `less`; none off a terminal,
@@ -203,10 +202,11 @@ fn pager(
     if command.is_empty() || command == ["cat"] {
         return None;
     }
+    let always = paging == Paging::Always;
     Some(Pager {
         command,
-        set_less: !less_set,
-        always: paging == Paging::Always,
+        less: (!less_set).then_some(if always { "RX" } else { "FRX" }),
+        always,
     })
 }
 
@@ -325,9 +325,11 @@ mod tests {
         assert_eq!(command(Auto, true, v("cat"), None, false), None);
         assert_eq!(command(Auto, true, None, v("cat"), false), None);
         let chosen = pager(Always, true, None, None, true).unwrap();
-        assert!(chosen.always && !chosen.set_less);
+        assert!(chosen.always && chosen.less.is_none());
+        let chosen = pager(Always, true, None, None, false).unwrap();
+        assert_eq!(chosen.less, Some("RX"));
         let chosen = pager(Auto, true, None, None, false).unwrap();
-        assert!(!chosen.always && chosen.set_less);
+        assert!(!chosen.always && chosen.less == Some("FRX"));
     }
 
     #[test]

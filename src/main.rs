@@ -14,7 +14,7 @@ use aims::cli::Cli;
 use aims::config::{self, ColorChoice, Config};
 use aims::content::{self, ContentError, Origin};
 use aims::suggest::{UsageError, shown};
-use aims::{app, diagnostic};
+use aims::{app, browse, diagnostic};
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -70,6 +70,9 @@ fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode 
     });
     if broken_pipe {
         return ExitCode::SUCCESS;
+    }
+    if err.downcast_ref::<browse::Cancelled>().is_some() {
+        return ExitCode::from(130);
     }
     let mut text = String::new();
     let code = if let Some(content) = err.downcast_ref::<ContentError>() {

@@ -136,8 +136,8 @@ impl Screen {
 fn start(pager: &Pager) -> Result<Sink, String> {
     let mut command = Command::new(&pager.command[0]);
     command.args(&pager.command[1..]).stdin(Stdio::piped());
-    if pager.set_less {
-        command.env("LESS", "FRX");
+    if let Some(less) = pager.less {
+        command.env("LESS", less);
     }
     match command.spawn() {
         Ok(mut child) => {
@@ -151,7 +151,7 @@ fn start(pager: &Pager) -> Result<Sink, String> {
             Ok(Sink::Pager { child, stdin })
         }
         Err(err) => Err(format!(
-            "aims: cannot start the pager `{}` ({err}), so the output was printed",
+            "aims: warning: cannot start the pager `{}` ({err}), so the output was printed",
             pager.command.join(" ")
         )),
     }

@@ -139,6 +139,17 @@ fn enter_prints_the_chosen_aim_to_a_pipe_in_the_format_asked() {
 }
 
 #[test]
+fn leaving_without_choosing_exits_130_for_a_script_and_0_on_a_terminal() {
+    let run = drive(
+        "aims browse -f tsv > /dev/null; echo \"exit $?\"",
+        &["\x1b", "q"],
+    );
+    assert!(run.bytes.contains("exit 130"), "{}", run.bytes);
+    let run = drive("aims browse; echo \"exit $?\"", &["\x03"]);
+    assert!(run.bytes.contains("exit 0"), "{}", run.bytes);
+}
+
+#[test]
 fn without_a_terminal_browse_is_a_usage_error() {
     // setsid: no controlling terminal, as in CI or cron.
     let mut command = common::scrubbed("setsid");

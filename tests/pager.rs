@@ -133,7 +133,7 @@ fn aims_pager_wins_over_pager_which_wins_over_less() {
 }
 
 #[test]
-fn less_gets_frx_only_when_less_is_unset() {
+fn less_gets_frx_or_rx_only_when_less_is_unset() {
     let stub = Stub::new("less");
     let unset = stub.pager("unset");
     terminal("aims list", &[("AIMS_PAGER", &unset)]);
@@ -141,13 +141,17 @@ fn less_gets_frx_only_when_less_is_unset() {
     let set = stub.pager("set");
     terminal("aims list", &[("AIMS_PAGER", &set), ("LESS", "-S")]);
     assert_eq!(stub.less("set"), "-S\n");
+    // Without F: output that fits one screen is paged too.
+    let always = stub.pager("always");
+    terminal("aims pillars --paging always", &[("AIMS_PAGER", &always)]);
+    assert_eq!(stub.less("always"), "RX\n");
 }
 
 #[test]
 fn a_pager_that_cannot_start_means_plain_output() {
     let (shown, code) = terminal("aims list", &[("AIMS_PAGER", "/no/such/pager --flag")]);
     assert_eq!(code, 0);
-    let note = "aims: cannot start the pager `/no/such/pager --flag` (No such file or directory (os error 2)), so the output was printed\n";
+    let note = "aims: warning: cannot start the pager `/no/such/pager --flag` (No such file or directory (os error 2)), so the output was printed\n";
     assert_eq!(shown, unpaged("list") + note);
 }
 

@@ -82,6 +82,19 @@ fn restore_on_panic() {
     });
 }
 
+/// The browser was left without choosing an aim to print: for a script,
+/// nothing was chosen (exit 130, as fzf exits).
+#[derive(Debug)]
+pub struct Cancelled;
+
+impl std::fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no aim was chosen")
+    }
+}
+
+impl std::error::Error for Cancelled {}
+
 /// Runs the browser until it is quit (None) or an aim is chosen to print.
 pub fn run(browser: &mut Browser) -> anyhow::Result<Option<Hit>> {
     let mut screen = Screen::open()?;

@@ -67,6 +67,9 @@ pub struct Browser<'c> {
     print_on_enter: bool,
     /// Colours on the screen (else bold, dim and reverse only).
     pub color: bool,
+    /// The filters of the command line, as typed (`-d security`): they hold
+    /// under every search and pick.
+    pub given: Option<String>,
 }
 
 impl<'c> Browser<'c> {
@@ -93,6 +96,7 @@ impl<'c> Browser<'c> {
             status: None,
             print_on_enter,
             color: true,
+            given: None,
         };
         browser.refresh();
         browser

@@ -35,12 +35,18 @@ pub fn draw(frame: &mut Frame, browser: &mut Browser) {
     search_line(frame, top, browser);
     match browser.view {
         View::Detail { scroll } => {
+            let text = detail(browser);
+            // Scrolled no further than its last line at the bottom.
+            let rows = wrapped_rows(&text, body.width);
+            let last = rows.saturating_sub(body.height.saturating_sub(1));
+            let scroll = scroll.min(last);
             let block = Block::new().borders(Borders::TOP).border_style(DIM);
-            let paragraph = Paragraph::new(detail(browser))
+            let paragraph = Paragraph::new(text)
                 .block(block)
                 .wrap(Wrap { trim: false })
                 .scroll((scroll, 0));
             frame.render_widget(paragraph, body);
+            browser.view = View::Detail { scroll };
         }
         View::List | View::Picker { .. } => {
             let (list_area, detail_area) = if body.width >= SIDE_BY_SIDE {
@@ -81,6 +87,22 @@ pub fn draw(frame: &mut Frame, browser: &mut Browser) {
             cell.bg = Color::Reset;
         }
     }
+}
+
+/// How many rows `text` takes wrapped at `width` columns (as words wrap).
+fn wrapped_rows(text: &Text, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = text
+        .lines
+        .iter()
+        .map(|line| {
+            let plain: String = line.spans.iter().map(|span| &*span.content).collect();
+            textwrap::wrap(&plain, textwrap::Options::new(width).break_words(true))
+                .len()
+                .max(1)
+        })
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 /// The search typed, how many aims it shows, and what is picked.
@@ -175,10 +197,14 @@ fn fit(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
 fn list(frame: &mut Frame, area: Rect, browser: &mut Browser) {
     let rows = usize::from(area.height);
     if browser.shown.is_empty() {
-        let empty = if browser.typed.is_empty() {
-            "no aims: x clears the picks"
-        } else {
-            "no aim holds these words: Backspace, or Ctrl-U to clear"
+        let picked = browser.picked.iter().any(Option::is_some);
+        let empty = match (browser.typed.trim().is_empty(), picked) {
+            (true, true) => "no aim carries all the picks: x clears them",
+            (true, false) => "no aims",
+            (false, true) => {
+                "no aim of the picks holds these words: Ctrl-U clears them, x the picks"
+            }
+            (false, false) => "no aim holds these words: Backspace, or Ctrl-U to clear",
         };
         frame.render_widget(Paragraph::new(Span::styled(empty, DIM)), area);
         return;
