@@ -15,7 +15,7 @@ use ratatui::backend::TestBackend;
 use aims::browse::{Browser, draw};
 use aims::content::{self, Origin};
 use aims::query::{self, Filters, Query};
-use aims::search::{Index, Terms};
+use aims::search::{self, Index, Terms};
 
 const AIMS: usize = 100_000;
 
@@ -54,6 +54,12 @@ fn keystroke(c: &mut Criterion) {
             b.iter(|| index.rank(&all, &terms));
         });
     }
+    // The peer, in the same run: `aims search`'s ranking, which reads the
+    // text each time.
+    let terms = Terms::typed("trade").expect("words");
+    group.bench_function("filter trade, as aims search ranks (the text read again)", |b| {
+        b.iter(|| search::rank(&content, &all, &terms));
+    });
 
     // A keystroke as the browser takes it: the filter, then the screen drawn.
     let mut browser = Browser::new(&content, base, false);

@@ -227,6 +227,9 @@ mod tests {
             present("  hint: short\nother\n", Some(80), false),
             "  hint: short\nother\n"
         );
+        // A list that fits is kept whole.
+        let short = "  hint: valid domains: trade, peace, law\n";
+        assert_eq!(present(short, Some(80), false), short);
         // A hint that is no list wraps whole; off a terminal, nothing wraps.
         let long = "  hint: one two three four five six seven eight nine ten eleven twelve\n";
         assert_eq!(present(long, Some(28), false).lines().count(), 4);
