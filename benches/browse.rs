@@ -57,9 +57,12 @@ fn keystroke(c: &mut Criterion) {
     // The peer, in the same run: `aims search`'s ranking, which reads the
     // text each time.
     let terms = Terms::typed("trade").expect("words");
-    group.bench_function("filter trade, as aims search ranks (the text read again)", |b| {
-        b.iter(|| search::rank(&content, &all, &terms));
-    });
+    group.bench_function(
+        "filter trade, as aims search ranks (the text read again)",
+        |b| {
+            b.iter(|| search::rank(&content, &all, &terms));
+        },
+    );
 
     // A keystroke as the browser takes it: the filter, then the screen drawn.
     let mut browser = Browser::new(&content, base, false);

@@ -1327,7 +1327,10 @@ fn the_matrix_counts_pairs_in_every_format() {
 fn choices_ignore_case_as_filter_values_do() {
     let json = run(&["--content", VALID, "pillars", "--format", "json"], &[]);
     assert_eq!(json.2, 0);
-    assert_eq!(run(&["--content", VALID, "pillars", "-f", "JSON"], &[]), json);
+    assert_eq!(
+        run(&["--content", VALID, "pillars", "-f", "JSON"], &[]),
+        json
+    );
     let never = run(&["--content", VALID, "--color", "Never", "pillars"], &[]);
     assert_eq!(never.2, 0);
 }

@@ -259,3 +259,56 @@ fn the_list_scrolls_to_keep_the_selection_on_screen() {
     screen(&mut browser, 60, 12);
     assert_eq!(browser.offset, 0);
 }
+
+#[test]
+fn each_pick_shows_what_the_same_filter_of_list_selects_and_the_picker_counts_it() {
+    let content = fixture();
+    let ids_of = |facet: usize, record: usize| -> String {
+        match facet {
+            0 => content.pillars[record].id.to_string(),
+            1 => content.domains[record].id.to_string(),
+            _ => content.clauses[record].id.to_string(),
+        }
+    };
+    for (facet, key) in [(0, 'p'), (1, 'd'), (2, 'c')] {
+        let mut browser = browser(&content, &Filters::default(), false);
+        let records = browser.records(facet);
+        let counts = browser.choices(facet);
+        assert_eq!(counts.len(), records);
+        for (record, &count) in counts.iter().enumerate() {
+            press(
+                &mut browser,
+                &[KeyCode::Esc, KeyCode::Char('x'), KeyCode::Char(key)],
+            );
+            for _ in 0..=record {
+                press(&mut browser, &[KeyCode::Down]);
+            }
+            press(&mut browser, &[KeyCode::Enter]);
+            let id = ids_of(facet, record);
+            let mut filters = Filters::default();
+            match facet {
+                0 => filters.pillar = vec![id.clone()],
+                1 => filters.domain = vec![id.clone()],
+                _ => filters.clause = vec![id.clone()],
+            }
+            let query = Query::resolve(&content, &filters, &[]).expect("an id");
+            let expected: Vec<&str> = query::select(&content, &query)
+                .iter()
+                .map(|hit| &*content.aims[hit.aim].id)
+                .collect();
+            assert_eq!(ids(&browser), expected, "{key} {id}");
+            assert_eq!(count, expected.len(), "the picker's count for {id}");
+        }
+        // The last row is the last record.
+        press(
+            &mut browser,
+            &[
+                KeyCode::Esc,
+                KeyCode::Char(key),
+                KeyCode::End,
+                KeyCode::Enter,
+            ],
+        );
+        assert_eq!(browser.picked[facet], Some(records - 1));
+    }
+}

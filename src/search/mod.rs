@@ -635,6 +635,15 @@ mod tests {
         assert_eq!(shape("it's"), [p(&["it", "s"], Some("s"))]);
         assert_eq!(shape("  "), []);
         assert_eq!(shape("..."), []);
+        // At most TYPED words are searched for.
+        let many: Vec<String> = (0..200).map(|n| format!("w{n}")).collect();
+        let stems: usize = Terms::typed(&many.join(" "))
+            .expect("words")
+            .patterns
+            .iter()
+            .map(|p| p.stems.len())
+            .sum();
+        assert_eq!(stems, TYPED);
         let terms = Terms::typed("econ").expect("words");
         assert!(terms.marks("Economic") && terms.marks("econ") && !terms.marks("ecology"));
     }
