@@ -312,3 +312,123 @@ fn each_pick_shows_what_the_same_filter_of_list_selects_and_the_picker_counts_it
         assert_eq!(browser.picked[facet], Some(records - 1));
     }
 }
+
+#[test]
+fn the_keys_of_each_view() {
+    use KeyCode::{Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
+    let content = fixture();
+    let last = content.aims.len() - 1;
+    let mut b = browser(&content, &Filters::default(), false);
+    // The list, typing: arrows and pages move; letters type, Ctrl-letters do not.
+    for (keys, selected) in [
+        (&[Down][..], 1),
+        (&[Up], 0),
+        (&[PageDown], last),
+        (&[PageUp], 0),
+        (&[End], last),
+        (&[Home], 0),
+    ] {
+        press(&mut b, keys);
+        assert_eq!(b.selected, selected, "{keys:?}");
+    }
+    typed(&mut b, "y peace sec");
+    assert_eq!(b.typed, "y peace sec");
+    ctrl(&mut b, 'a');
+    assert_eq!(b.typed, "y peace sec");
+    ctrl(&mut b, 'w');
+    assert_eq!(b.typed, "y peace ");
+    ctrl(&mut b, 'u');
+    assert_eq!(b.typed, "");
+    // The list, not typing: j k g G, / i Tab type again, Enter opens, y copies.
+    press(&mut b, &[KeyCode::Tab]);
+    for (key, selected) in [('j', 1), ('j', 2), ('k', 1), ('G', last), ('g', 0)] {
+        press(&mut b, &[KeyCode::Char(key)]);
+        assert_eq!(b.selected, selected, "{key}");
+    }
+    for key in [KeyCode::Char('/'), KeyCode::Char('i'), KeyCode::Tab] {
+        assert!(!b.typing);
+        press(&mut b, &[key]);
+        assert!(b.typing, "{key:?}");
+        press(&mut b, &[KeyCode::Tab]);
+    }
+    assert!(matches!(
+        press(&mut b, &[KeyCode::Char('y')]),
+        Outcome::Copy(_)
+    ));
+    press(&mut b, &[Enter]);
+    assert_eq!(b.view, View::Detail { scroll: 0 });
+    // The aim alone: arrows, pages, space, g scroll; y copies; q quits.
+    for (key, scroll) in [
+        (Down, 1),
+        (KeyCode::Char('j'), 2),
+        (Up, 1),
+        (KeyCode::Char('k'), 0),
+        (PageDown, 10),
+        (PageUp, 0),
+        (KeyCode::Char(' '), 10),
+        (KeyCode::Char('g'), 0),
+    ] {
+        press(&mut b, &[key]);
+        assert_eq!(b.view, View::Detail { scroll }, "{key:?}");
+    }
+    assert!(matches!(
+        press(&mut b, &[KeyCode::Char('y')]),
+        Outcome::Copy(_)
+    ));
+    assert_eq!(press(&mut b, &[KeyCode::Char('q')]), Outcome::Quit);
+    press(&mut b, &[Esc]);
+    assert_eq!(b.view, View::List);
+    // A picker: arrows, j k, pages, g G, Home End move; Esc leaves without a pick.
+    press(&mut b, &[KeyCode::Char('c')]);
+    let rows = b.records(2);
+    for (key, row) in [
+        (Down, 1),
+        (KeyCode::Char('j'), 2),
+        (Up, 1),
+        (KeyCode::Char('k'), 0),
+        (PageDown, 10.min(rows)),
+        (PageUp, 0),
+        (End, rows),
+        (Home, 0),
+        (KeyCode::Char('G'), rows),
+        (KeyCode::Char('g'), 0),
+    ] {
+        press(&mut b, &[key]);
+        assert_eq!(b.view, View::Picker { facet: 2, row }, "{key:?}");
+    }
+    press(&mut b, &[Down, Esc]);
+    assert_eq!((b.view.clone(), b.picked), (View::List, [None; 3]));
+    press(&mut b, &[KeyCode::Char('p')]);
+    assert_eq!(press(&mut b, &[KeyCode::Char('q')]), Outcome::Quit);
+}
+
+#[test]
+fn the_top_line_says_what_is_picked_and_where_the_cursor_is() {
+    let content = fixture();
+    let mut b = browser(&content, &Filters::default(), false);
+    typed(&mut b, "peace");
+    let mut terminal = screen(&mut b, 80, 24);
+    terminal.backend_mut().assert_cursor_position((8 + 5, 0));
+    press(&mut b, &[KeyCode::Tab, KeyCode::Char('p')]);
+    let shown = format!("{}", screen(&mut b, 80, 24).backend());
+    assert!(shown.contains(" pick a pillar "), "{shown}");
+    press(
+        &mut b,
+        &[
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Char('d'),
+            KeyCode::Down,
+        ],
+    );
+    press(&mut b, &[KeyCode::Enter]);
+    let top = format!("{}", screen(&mut b, 80, 24).backend());
+    let top = top.lines().next().unwrap_or_default();
+    let pillar = &content.pillars[0].id;
+    let domain = &content.domains[0].id;
+    assert!(
+        top.ends_with(&format!("· pillar: {pillar} · domain: {domain}\"")),
+        "{top}"
+    );
+    assert!(top.starts_with("\"search: peace "), "{top}");
+}

@@ -185,7 +185,15 @@ fn fit(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
             room -= span.width();
             out.push(span);
         } else {
-            let cut = truncate(&span.content, room + 1);
+            // The part that fits, then the ellipsis (in the room kept for it).
+            let mut cut = String::new();
+            for c in span.content.chars() {
+                if cut.width() + c.to_string().width() > room {
+                    break;
+                }
+                cut.push(c);
+            }
+            cut.push('…');
             out.push(Span::styled(cut, span.style));
             return out;
         }
@@ -474,4 +482,28 @@ fn bottom_line(browser: &Browser, width: u16) -> Line<'static> {
         spans.push(Span::styled(format!(" {what}"), DIM));
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_cut_with_an_ellipsis_only_when_it_does_not_fit() {
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abcd", 3), "ab…");
+        assert_eq!(truncate("abcd", 0), "");
+        let spans = vec![Span::raw("ab"), Span::raw("cd"), Span::raw("ef")];
+        let fitted: Vec<String> = fit(spans.clone(), 5)
+            .iter()
+            .map(|span| span.content.to_string())
+            .collect();
+        assert_eq!(fitted, ["ab", "cd", "…"]);
+        let fitted: Vec<String> = fit(spans.clone(), 4)
+            .iter()
+            .map(|span| span.content.to_string())
+            .collect();
+        assert_eq!(fitted, ["ab", "c…"]);
+        assert_eq!(fit(spans, 6).len(), 3);
+    }
 }
