@@ -254,10 +254,88 @@ fn the_list_scrolls_to_keep_the_selection_on_screen() {
     let last = &content.aims[content.aims.len() - 1].id;
     let shown = format!("{}", terminal.backend());
     assert!(shown.contains(&**last), "{shown}");
-    assert!(browser.offset > 0);
+    // 12 rows: the top line, 5 of the list, the aim, the keys.
+    assert_eq!(browser.offset, content.aims.len() - 5);
+    press(&mut browser, &[KeyCode::Up; 5]);
+    screen(&mut browser, 60, 12);
+    assert_eq!(browser.offset, content.aims.len() - 6);
     press(&mut browser, &[KeyCode::Home]);
     screen(&mut browser, 60, 12);
     assert_eq!(browser.offset, 0);
+}
+
+#[test]
+fn the_aim_alone_scrolls_no_further_than_its_end() {
+    let content = fixture();
+    let mut browser = browser(&content, &Filters::default(), false);
+    press(&mut browser, &[KeyCode::Enter]);
+    press(&mut browser, &[KeyCode::PageDown; 10]);
+    let shown = format!("{}", screen(&mut browser, 60, 12).backend());
+    let View::Detail { scroll } = browser.view else {
+        panic!("the aim alone");
+    };
+    assert!(scroll > 0 && scroll < 20, "{scroll}");
+    // Its last line is on the screen's last row above the keys.
+    let rows: Vec<&str> = shown.lines().collect();
+    assert!(rows[10].trim_matches(['"', ' ']).len() > 0, "{shown}");
+}
+
+#[test]
+fn list_keys_move_and_pickers_open_on_the_pick_and_stop_at_their_ends() {
+    let content = fixture();
+    let mut b = browser(&content, &Filters::default(), false);
+    press(&mut b, &[KeyCode::Tab, KeyCode::Down, KeyCode::Down]);
+    assert_eq!(b.selected, 2);
+    // Wide enough, the keys are named in full.
+    let shown = format!("{}", screen(&mut b, 80, 24).backend());
+    assert!(shown.contains("p pillar  d domain  c clause"), "{shown}");
+    press(
+        &mut b,
+        &[
+            KeyCode::Char('d'),
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Enter,
+        ],
+    );
+    assert_eq!(b.picked[1], Some(1));
+    press(&mut b, &[KeyCode::Char('d')]);
+    assert_eq!(b.view, View::Picker { facet: 1, row: 2 });
+    let rows = b.records(1);
+    press(&mut b, &[KeyCode::End, KeyCode::Down]);
+    assert_eq!(
+        b.view,
+        View::Picker {
+            facet: 1,
+            row: rows
+        }
+    );
+    press(&mut b, &[KeyCode::PageDown]);
+    assert_eq!(
+        b.view,
+        View::Picker {
+            facet: 1,
+            row: rows
+        }
+    );
+    // The rows reversed are the ones marked: the list's and the picker's.
+    let terminal = screen(&mut b, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let reversed: Vec<String> = (0..24)
+        .map(|y| {
+            (0..80)
+                .map(|x| &buffer[(x, y)])
+                .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect();
+    assert_eq!(reversed.len(), 2, "{reversed:?}");
+    assert!(
+        reversed.iter().all(|row| row.starts_with("> ")),
+        "{reversed:?}"
+    );
 }
 
 #[test]
