@@ -277,7 +277,7 @@ fn the_aim_alone_scrolls_no_further_than_its_end() {
     assert!(scroll > 0 && scroll < 20, "{scroll}");
     // Its last line is on the screen's last row above the keys.
     let rows: Vec<&str> = shown.lines().collect();
-    assert!(rows[10].trim_matches(['"', ' ']).len() > 0, "{shown}");
+    assert!(!rows[10].trim_matches(['"', ' ']).is_empty(), "{shown}");
 }
 
 #[test]
