@@ -132,6 +132,9 @@ fn enter_prints_the_chosen_aim_to_a_pipe_in_the_format_asked() {
         &["glob", "\r"],
     );
     assert!(run.bytes.contains("exit 0"), "{}", run.bytes);
+    // The filters given stay in sight.
+    let top = run.screens[0].lines().next().unwrap_or_default();
+    assert!(top.ends_with("1 of 8 aims · -d security"), "{top}");
     let printed = std::fs::read_to_string(&out).expect("printed");
     let _ = std::fs::remove_file(&out);
     let json: serde_json::Value = serde_json::from_str(&printed).expect("JSON");
@@ -145,8 +148,10 @@ fn leaving_without_choosing_exits_130_for_a_script_and_0_on_a_terminal() {
         &["\x1b", "q"],
     );
     assert!(run.bytes.contains("exit 130"), "{}", run.bytes);
-    let run = drive("aims browse; echo \"exit $?\"", &["\x03"]);
+    // Ctrl-Y copies through the terminal (OSC 52), then Ctrl-C quits.
+    let run = drive("aims browse; echo \"exit $?\"", &["\x19", "\x03"]);
     assert!(run.bytes.contains("exit 0"), "{}", run.bytes);
+    assert!(run.bytes.contains("\x1b]52;c;"), "{}", run.bytes);
 }
 
 #[test]

@@ -453,6 +453,12 @@ fn usage_errors_exit_2_and_look_like_aims_own() {
             &["show"],
             "aims: error: missing `<ID>...`\n  hint: usage: aims show <ID>... (more with --help)\n",
         ),
+        // clap's own tips are hints too.
+        (
+            &["search", "--foo"],
+            "aims: error: unexpected argument `--foo`\n  hint: to pass '--foo' as a value, use '-- --foo'\n  \
+             hint: usage: aims search [OPTIONS] <WORD>... (more with --help)\n",
+        ),
         // An empty path is a usage error, caught by clap.
         (&["check", ""], "aims: error: `[PATH]` needs a value\n"),
         (

@@ -113,6 +113,9 @@ fn search_line(frame: &mut Frame, area: Rect, browser: &Browser) {
         browser.shown.len(),
         browser.content.aims.len()
     );
+    if let Some(given) = &browser.given {
+        let _ = write!(right, " · {given}");
+    }
     for (facet, picked) in browser.picked.iter().enumerate() {
         if let Some(record) = picked {
             let name = match PICKED[facet] {
