@@ -10,7 +10,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cite::{self, Style as CiteStyle};
-use crate::config::{ColorChoice, Paging};
+use crate::config::When;
 use crate::listing::Facet;
 use crate::output::Format;
 use crate::query::Filters;
@@ -54,7 +54,7 @@ pub struct Cli {
         default_value = "auto",
         ignore_case = true
     )]
-    pub color: ColorChoice,
+    pub color: When,
 
     /// When to page long output: auto (on a terminal, when longer than the
     /// screen), always (on a terminal), never. The pager is AIMS_PAGER, else
@@ -66,7 +66,7 @@ pub struct Cli {
         default_value = "auto",
         ignore_case = true
     )]
-    pub paging: Paging,
+    pub paging: When,
 
     /// None: `aims` alone, which prints a short help.
     #[command(subcommand)]
@@ -487,30 +487,16 @@ impl ValueEnum for Facet {
     }
 }
 
-impl ValueEnum for ColorChoice {
+impl ValueEnum for When {
     fn value_variants<'a>() -> &'a [Self] {
-        &[ColorChoice::Auto, ColorChoice::Always, ColorChoice::Never]
+        &[When::Auto, When::Always, When::Never]
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(match self {
-            ColorChoice::Auto => "auto",
-            ColorChoice::Always => "always",
-            ColorChoice::Never => "never",
-        }))
-    }
-}
-
-impl ValueEnum for Paging {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[Paging::Auto, Paging::Always, Paging::Never]
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(match self {
-            Paging::Auto => "auto",
-            Paging::Always => "always",
-            Paging::Never => "never",
+            When::Auto => "auto",
+            When::Always => "always",
+            When::Never => "never",
         }))
     }
 }

@@ -8,20 +8,12 @@ use std::io::{self, IsTerminal};
 
 use crate::output::{Format, Style};
 
-/// `--color`: when to colour tables.
+/// `--color` (when to colour) and `--paging` (when to page): on a terminal
+/// (`Auto`: for paging, when the output is longer than the screen), always
+/// (paging: on a terminal, whatever the length), or never.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColorChoice {
+pub enum When {
     Auto,
-    Always,
-    Never,
-}
-
-/// `--paging`: when long output goes through a pager.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paging {
-    /// On a terminal, when the output is longer than the screen.
-    Auto,
-    /// On a terminal, whatever its length.
     Always,
     Never,
 }
@@ -61,7 +53,7 @@ pub struct Config {
 impl Config {
     /// Reads stdout and the environment (`NO_COLOR`, `CLICOLOR_FORCE`,
     /// `COLUMNS`, `LINES`, `AIMS_PAGER`, `PAGER`, `LESS`).
-    pub fn detect(choice: ColorChoice, paging: Paging) -> Self {
+    pub fn detect(choice: When, paging: When) -> Self {
         let interactive = io::stdout().is_terminal();
         let var = |name: &str| std::env::var_os(name);
         let size = interactive
@@ -69,18 +61,8 @@ impl Config {
             .flatten();
         Config {
             interactive,
-            color: color(
-                choice,
-                interactive,
-                var("NO_COLOR").as_deref(),
-                var("CLICOLOR_FORCE").as_deref(),
-            ),
-            screen_color: color(
-                choice,
-                true,
-                var("NO_COLOR").as_deref(),
-                var("CLICOLOR_FORCE").as_deref(),
-            ),
+            color: env_color(choice, interactive),
+            screen_color: env_color(choice, true),
             width: width(var("COLUMNS").as_deref(), || size.map(|s| s.ws_col)),
             height: height(var("LINES").as_deref(), size.map(|s| s.ws_row)),
             pager: pager(
@@ -117,21 +99,28 @@ impl Config {
     }
 }
 
+/// `color`, with `NO_COLOR` and `CLICOLOR_FORCE` read from the environment,
+/// for output that goes to a terminal or not (`terminal`).
+fn env_color(choice: When, terminal: bool) -> bool {
+    let var = std::env::var_os;
+    color(
+        choice,
+        terminal,
+        var("NO_COLOR").as_deref(),
+        var("CLICOLOR_FORCE").as_deref(),
+    )
+}
+
 /// Whether tables are coloured: `--color`, then `NO_COLOR` (any non-empty
 /// value), then `CLICOLOR_FORCE` (any but 0), then whether stdout is a terminal.
-fn color(
-    choice: ColorChoice,
-    interactive: bool,
-    no_color: Option<&OsStr>,
-    force: Option<&OsStr>,
-) -> bool {
+fn color(choice: When, interactive: bool, no_color: Option<&OsStr>, force: Option<&OsStr>) -> bool {
     let set = |value: Option<&OsStr>| value.is_some_and(|v| !v.is_empty());
     match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto if set(no_color) => false,
-        ColorChoice::Auto if set(force) && force != Some(OsStr::new("0")) => true,
-        ColorChoice::Auto => interactive,
+        When::Always => true,
+        When::Never => false,
+        When::Auto if set(no_color) => false,
+        When::Auto if set(force) && force != Some(OsStr::new("0")) => true,
+        When::Auto => interactive,
     }
 }
 
@@ -155,16 +144,11 @@ fn dimension(var: Option<&OsStr>, terminal: impl FnOnce() -> Option<u16>, defaul
 
 /// How errors are shown on stderr: whether coloured (as tables are, but for
 /// stderr), and the width their hints wrap at (on a terminal only).
-pub fn stderr(choice: ColorChoice) -> (bool, Option<u16>) {
+pub fn stderr(choice: When) -> (bool, Option<u16>) {
     let interactive = io::stderr().is_terminal();
     let var = |name: &str| std::env::var_os(name);
     (
-        color(
-            choice,
-            interactive,
-            var("NO_COLOR").as_deref(),
-            var("CLICOLOR_FORCE").as_deref(),
-        ),
+        env_color(choice, interactive),
         interactive.then(|| {
             width(var("COLUMNS").as_deref(), || {
                 rustix::termios::tcgetwinsize(io::stderr())
@@ -186,13 +170,13 @@ fn height(lines: Option<&OsStr>, terminal: Option<u16>) -> u16 {
 /// reads `GIT_PAGER=cat`). A command that cannot be split (an open quote) is
 /// tried as one word, and fails to start like any missing program.
 fn pager(
-    paging: Paging,
+    paging: When,
     interactive: bool,
     aims_pager: Option<&OsStr>,
     pager: Option<&OsStr>,
     less_set: bool,
 ) -> Option<Pager> {
-    if !interactive || paging == Paging::Never {
+    if !interactive || paging == When::Never {
         return None;
     }
     let chosen = aims_pager
@@ -202,7 +186,7 @@ fn pager(
     if command.is_empty() || command == ["cat"] {
         return None;
     }
-    let always = paging == Paging::Always;
+    let always = paging == When::Always;
     Some(Pager {
         command,
         less: (!less_set).then_some(if always { "RX" } else { "FRX" }),
@@ -212,8 +196,8 @@ fn pager(
 
 /// The `--color` choice, read ahead of parsing so that the parser's own help
 /// and errors follow it (the last one given wins, as the parse does).
-pub fn color_ahead(args: &[OsString]) -> ColorChoice {
-    let mut choice = ColorChoice::Auto;
+pub fn color_ahead(args: &[OsString]) -> When {
+    let mut choice = When::Auto;
     let mut words = args.iter().skip(1).map(|arg| arg.to_str().unwrap_or(""));
     while let Some(word) = words.next() {
         if word == "--" {
@@ -225,9 +209,9 @@ pub fn color_ahead(args: &[OsString]) -> ColorChoice {
             None => continue,
         };
         choice = match value {
-            "always" => ColorChoice::Always,
-            "never" => ColorChoice::Never,
-            _ => ColorChoice::Auto,
+            "always" => When::Always,
+            "never" => When::Never,
+            _ => When::Auto,
         };
     }
     choice
@@ -239,7 +223,7 @@ mod tests {
 
     #[test]
     fn colour_follows_the_flag_then_the_environment_then_the_terminal() {
-        use ColorChoice::{Always, Auto, Never};
+        use When::{Always, Auto, Never};
         let v = |s: &'static str| Some(OsStr::new(s));
         for (choice, interactive, no_color, force, expected) in [
             (Always, false, v("1"), None, true),
@@ -286,7 +270,7 @@ mod tests {
 
     #[test]
     fn the_pager_is_aims_pager_then_pager_then_less_and_only_on_a_terminal() {
-        use Paging::{Always, Auto, Never};
+        use When::{Always, Auto, Never};
         let v = |s: &'static str| Some(OsStr::new(s));
         let words = |line: &str| -> Vec<String> { line.split(' ').map(Into::into).collect() };
         let command = |paging, interactive, aims_pager, pager_var, less_set| {
@@ -336,14 +320,14 @@ mod tests {
     fn the_colour_flag_is_read_ahead_and_the_last_one_wins() {
         let args = |line: &str| -> Vec<OsString> { line.split(' ').map(Into::into).collect() };
         for (line, expected) in [
-            ("aims list", ColorChoice::Auto),
-            ("aims --color never list", ColorChoice::Never),
-            ("aims --color=always list", ColorChoice::Always),
-            ("aims --color always --color=never", ColorChoice::Never),
-            ("aims --color=never --color auto", ColorChoice::Auto),
-            ("aims -- --color never", ColorChoice::Auto),
-            ("aims --colorful never", ColorChoice::Auto),
-            ("aims --color", ColorChoice::Auto),
+            ("aims list", When::Auto),
+            ("aims --color never list", When::Never),
+            ("aims --color=always list", When::Always),
+            ("aims --color always --color=never", When::Never),
+            ("aims --color=never --color auto", When::Auto),
+            ("aims -- --color never", When::Auto),
+            ("aims --colorful never", When::Auto),
+            ("aims --color", When::Auto),
         ] {
             assert_eq!(color_ahead(&args(line)), expected, "{line}");
         }

@@ -11,7 +11,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 
 use aims::cli::Cli;
-use aims::config::{self, ColorChoice, Config};
+use aims::config::{self, Config, When};
 use aims::content::{self, ContentError, Origin};
 use aims::suggest::{UsageError, shown};
 use aims::{app, browse, diagnostic};
@@ -20,9 +20,9 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // clap colours its own help and errors; `--color` decides for them too.
     let clap_color = match config::color_ahead(&args) {
-        ColorChoice::Auto => clap::ColorChoice::Auto,
-        ColorChoice::Always => clap::ColorChoice::Always,
-        ColorChoice::Never => clap::ColorChoice::Never,
+        When::Auto => clap::ColorChoice::Auto,
+        When::Always => clap::ColorChoice::Always,
+        When::Never => clap::ColorChoice::Never,
     };
     let parsed = Cli::command()
         .color(clap_color)
@@ -106,15 +106,11 @@ fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode 
 /// things (`unknown command`, `did you mean`), read from the error's context
 /// (its kinds and values), never from the wording of its message.
 fn usage_error(err: &clap::Error) -> UsageError {
-    let text = |kind: ContextKind| match err.get(kind) {
-        Some(ContextValue::String(value)) => value.clone(),
-        Some(ContextValue::Strings(values)) => values.join(" "),
-        Some(ContextValue::StyledStr(value)) => value.to_string(),
-        _ => String::new(),
-    };
+    // A value of the context as a list (a list of one, or none), or as text.
     let list = |kind: ContextKind| -> Vec<String> {
         match err.get(kind) {
             Some(ContextValue::String(value)) => vec![value.clone()],
+            Some(ContextValue::StyledStr(value)) => vec![value.to_string()],
             Some(ContextValue::Strings(values)) => values.clone(),
             Some(ContextValue::StyledStrs(values)) => {
                 values.iter().map(ToString::to_string).collect()
@@ -122,6 +118,7 @@ fn usage_error(err: &clap::Error) -> UsageError {
             _ => Vec::new(),
         }
     };
+    let text = |kind: ContextKind| list(kind).join(" ");
     let quoted = |values: &[String], joiner: &str| -> String {
         let values: Vec<String> = values.iter().map(|v| format!("`{}`", shown(v))).collect();
         values.join(joiner)

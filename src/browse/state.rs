@@ -53,7 +53,7 @@ pub struct Browser<'c> {
     pub picked: [Option<usize>; 3],
     /// The aims shown, best first when searched.
     pub shown: Vec<Hit>,
-    /// The words searched, for highlighting.
+    /// The words typed, parsed once: what is searched, and highlighted.
     pub marks: Option<Terms>,
     /// The row of `shown` selected.
     pub selected: usize,
@@ -135,10 +135,10 @@ impl<'c> Browser<'c> {
 
     /// The aims among `candidates` that hold the words typed, best first.
     fn search(&self, candidates: &[usize]) -> Vec<(usize, Option<f64>)> {
-        match Terms::typed(&self.typed) {
+        match &self.marks {
             Some(terms) => self
                 .index
-                .rank(candidates, &terms)
+                .rank(candidates, terms)
                 .into_iter()
                 .map(|(aim, score)| (aim, Some(score)))
                 .collect(),
@@ -149,6 +149,7 @@ impl<'c> Browser<'c> {
     /// Selects the aims again after the search or a pick changed; the
     /// selection goes back to the best.
     fn refresh(&mut self) {
+        self.marks = Terms::typed(&self.typed);
         let candidates = self.candidates(None);
         let found = self.search(&candidates);
         self.shown = found
@@ -159,7 +160,6 @@ impl<'c> Browser<'c> {
                 via: self.via.get(&aim).cloned().unwrap_or_default(),
             })
             .collect();
-        self.marks = Terms::typed(&self.typed);
         self.selected = 0;
         self.offset = 0;
     }

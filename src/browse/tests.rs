@@ -510,3 +510,26 @@ fn the_top_line_says_what_is_picked_and_where_the_cursor_is() {
     );
     assert!(top.starts_with("\"search: peace "), "{top}");
 }
+
+#[test]
+fn an_aim_that_came_through_a_narrower_domain_says_which() {
+    let content = fixture();
+    let filters = Filters {
+        domain: vec!["economy".into()],
+        ..Filters::default()
+    };
+    let mut b = browser(&content, &filters, false);
+    let at = b
+        .shown
+        .iter()
+        .position(|hit| !hit.via.is_empty())
+        .expect("an aim through trade");
+    for _ in 0..at {
+        press(&mut b, &[KeyCode::Down]);
+    }
+    let shown = format!("{}", screen(&mut b, 80, 24).backend());
+    assert!(
+        shown.contains("Domains: Trade and investment (via trade)"),
+        "{shown}"
+    );
+}

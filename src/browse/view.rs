@@ -335,29 +335,25 @@ fn detail<'b>(browser: &'b Browser) -> Text<'b> {
             Span::raw(format!("{} {}", clause.id, clause.text)),
         ]));
     }
-    if !aim.pillars.is_empty() {
-        let names: Vec<&str> = aim
-            .pillars
-            .iter()
-            .map(|p| &*content.pillars[p.index()].name)
-            .collect();
-        lines.push(Line::from(vec![
-            label("Pillars"),
-            Span::raw(names.join(", ")),
-        ]));
-    }
-    if !aim.domains.is_empty() {
-        let names: Vec<&str> = aim
-            .domains
-            .iter()
-            .map(|d| &*content.domains[d.index()].name)
-            .collect();
-        let mut domains = vec![label("Domains"), Span::raw(names.join(", "))];
-        if !hit.via.is_empty() {
-            let via: Vec<&str> = hit.via.iter().map(|&d| &*content.domains[d].id).collect();
-            domains.push(Span::styled(format!(" (via {})", via.join(", ")), DIM));
+    let pillars: Vec<&str> = aim
+        .pillars
+        .iter()
+        .map(|p| &*content.pillars[p.index()].name)
+        .collect();
+    let domains: Vec<&str> = aim
+        .domains
+        .iter()
+        .map(|d| &*content.domains[d.index()].name)
+        .collect();
+    let via: Vec<&str> = hit.via.iter().map(|&d| &*content.domains[d].id).collect();
+    let via = (!via.is_empty()).then(|| format!(" (via {})", via.join(", ")));
+    for (name, names, note) in [("Pillars", pillars, None), ("Domains", domains, via)] {
+        if names.is_empty() {
+            continue;
         }
-        lines.push(Line::from(domains));
+        let mut spans = vec![label(name), Span::raw(names.join(", "))];
+        spans.extend(note.map(|note| Span::styled(note, DIM)));
+        lines.push(Line::from(spans));
     }
     // Last, as it is the longest: where the list leaves little room, the
     // reference comes first.
