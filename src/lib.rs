@@ -24,6 +24,7 @@
 //! | `diagnostic` | a problem with its place in a file, and how every error is shown |
 //! | `model` | the five kinds of record, each defined once, and `Content` |
 //! | `suggest` | the closest valid value ("did you mean"), and usage errors |
+//! | `text` | what a content's strings may hold, and text made safe for a terminal |
 //!
 //! `main` (`src/main.rs`) sits on top. Only `main`, `app`, `shell` and `cli`
 //! know the command line (clap): the rest takes plain values.
@@ -63,3 +64,4 @@ pub mod query;
 pub mod search;
 pub mod shell;
 pub mod suggest;
+pub mod text;

@@ -244,6 +244,44 @@ impl<'a> FieldType<'a> for Vec<Ref<'a>> {
     }
 }
 
+/// The strings a field holds (none for a number), for the checks that read
+/// every string of a record.
+pub trait FieldTexts<'a> {
+    fn each_text(&self, f: &mut dyn FnMut(&Text<'a>));
+}
+
+impl<'a> FieldTexts<'a> for Text<'a> {
+    fn each_text(&self, f: &mut dyn FnMut(&Text<'a>)) {
+        f(self);
+    }
+}
+
+impl<'a> FieldTexts<'a> for Ref<'a> {
+    fn each_text(&self, f: &mut dyn FnMut(&Text<'a>)) {
+        f(&self.id);
+    }
+}
+
+impl<'a> FieldTexts<'a> for Number {
+    fn each_text(&self, _: &mut dyn FnMut(&Text<'a>)) {}
+}
+
+impl<'a, T: FieldTexts<'a>> FieldTexts<'a> for Option<T> {
+    fn each_text(&self, f: &mut dyn FnMut(&Text<'a>)) {
+        if let Some(value) = self {
+            value.each_text(f);
+        }
+    }
+}
+
+impl<'a, T: FieldTexts<'a>> FieldTexts<'a> for Vec<T> {
+    fn each_text(&self, f: &mut dyn FnMut(&Text<'a>)) {
+        for value in self {
+            value.each_text(f);
+        }
+    }
+}
+
 /// A field that holds keys: one string, or several.
 pub trait KeyField<'a> {
     fn texts(&self) -> &[Text<'a>];
@@ -271,6 +309,8 @@ pub trait Record<'a>: Sized {
     where
         'a: 'r;
     fn id(&self) -> &Text<'a>;
+    /// Calls `f` with every string of the record and its field's name.
+    fn each_text(&self, f: &mut dyn FnMut(&'static str, &Text<'a>));
 }
 
 /// Defines each kind of record once: the struct, its `Kind` (fields with their
@@ -321,6 +361,10 @@ macro_rules! records {
 
                 fn id(&self) -> &Text<'a> {
                     &self.id
+                }
+
+                fn each_text(&self, f: &mut dyn FnMut(&'static str, &Text<'a>)) {
+                    $( FieldTexts::each_text(&self.$field, &mut |text| f(stringify!($field), text)); )*
                 }
             }
         )*

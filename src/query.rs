@@ -4,6 +4,7 @@
 use crate::model::{Aim, Clause, Content, Record, Ref};
 use crate::search::{self, Terms};
 use crate::suggest::{UsageError, pairs, shown};
+use crate::text::fold_key;
 
 /// The values of the filters, as typed: each may hold several.
 #[derive(Debug, Default, Clone)]
@@ -179,9 +180,9 @@ pub fn see_also(content: &Content, query: &Query) -> Vec<(String, usize)> {
                 domains.push(other);
             }
         }
-        let names: Vec<String> = domain.keys().map(|(key, _)| folded(key)).collect();
+        let names: Vec<String> = domain.keys().map(|(key, _)| fold_key(key)).collect();
         for (i, pillar) in content.pillars.iter().enumerate() {
-            let alike = pillar.keys().any(|(key, _)| names.contains(&folded(key)));
+            let alike = pillar.keys().any(|(key, _)| names.contains(&fold_key(key)));
             let asked = query.pillars.as_ref().is_some_and(|p| p.contains(&i));
             if alike && !asked && !pillars.contains(&i) {
                 pillars.push(i);
@@ -268,16 +269,6 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
     Err(error)
 }
 
-/// A value as keys are compared: its letters and digits, in lower case
-/// (`Shared_History`, `shared history` and `sharedhistory` are one; `u.n.` is `un`).
-fn folded(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Resolves the values of one facet filter against the keys each record
 /// answers to (id, name, aliases), then against their word forms (`laws` is
 /// `law`). None when the filter was not given.
@@ -293,9 +284,9 @@ fn facet<'a, R: Record<'a>>(
     let stems = |text: &str| -> Vec<String> { search::words(text).map(search::stem).collect() };
     let mut allowed = Vec::new();
     for value in values {
-        let wanted = folded(nonempty(&format!("{kind} value"), value)?);
+        let wanted = fold_key(nonempty(&format!("{kind} value"), value)?);
         let exact = records.iter().position(|record| {
-            !wanted.is_empty() && record.keys().any(|(key, _)| folded(key) == wanted)
+            !wanted.is_empty() && record.keys().any(|(key, _)| fold_key(key) == wanted)
         });
         let found = exact.or_else(|| {
             let wanted = stems(value);

@@ -1,8 +1,9 @@
 //! The closest valid value to one a user or a content file gave ("did you mean
 //! ...?"), and the usage error that carries it.
 
-use std::borrow::Cow;
 use std::fmt;
+
+pub use crate::text::escaped;
 
 /// Returns the candidate most like `value`, ignoring case, if any is alike enough
 /// to be worth suggesting: a slip of a letter or two, not a word that happens
@@ -57,26 +58,6 @@ pub fn shown(value: &str) -> String {
     } else {
         escaped.into_owned()
     }
-}
-
-/// `text` with its control characters escaped (`\u{7}`), so that it cannot
-/// drive the terminal it is printed on; borrowed when it has none.
-pub fn escaped(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .flat_map(|c| {
-                let escape: Vec<char> = if c.is_control() {
-                    c.escape_default().collect()
-                } else {
-                    vec![c]
-                };
-                escape
-            })
-            .collect(),
-    )
 }
 
 /// How many valid values a hint lists: a longer list helps nobody, and the

@@ -174,12 +174,12 @@ const BROKEN: &[(&str, &str)] = &[
         "malformed-keys.toml",
         concat!(
             "aims: error: tests/data/broken/malformed-keys.toml:4:6: source id `the page` holds ' '\n",
-            "  hint: ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`\n",
+            "  hint: ids and aliases are typed on the command line and offered by completion scripts: use letters, digits, `-` or `.`\n",
             "aims: error: tests/data/broken/malformed-keys.toml:12:12: domain alias `stability,calm` holds ','\n",
-            "  hint: ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`\n",
+            "  hint: ids and aliases are typed on the command line and offered by completion scripts: use letters, digits, `-` or `.`\n",
             // A control character is shown escaped, never sent to the terminal.
             "aims: error: tests/data/broken/malformed-keys.toml:12:30: domain alias `quiet\\u{7}` holds '\\u{7}'\n",
-            "  hint: ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`\n",
+            "  hint: ids and aliases are typed on the command line and offered by completion scripts: use letters, digits, `-` or `.`\n",
             "aims: tests/data/broken/malformed-keys.toml has 3 problems\n",
         ),
     ),

@@ -2,11 +2,12 @@
 //! empty, malformed or shared by two records, and resolves references by id.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
+use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use crate::diagnostic::{Problem, locate, unknown};
 use crate::model::{Key, Record, Records, Role, Text};
 use crate::suggest::shown;
+use crate::text::{fold_key, is_key_char};
 
 /// The records of one kind, by id, for resolving references.
 pub struct Index<'a> {
@@ -39,7 +40,7 @@ impl<'a> Index<'a> {
     ) -> Self {
         let name = R::KIND.name;
         let count = records.len();
-        let mut owners: HashMap<Cow<str>, Owner> =
+        let mut owners: HashMap<String, Owner> =
             HashMap::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
         let mut ids = Vec::with_capacity(count);
         let mut by_id = HashMap::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher);
@@ -55,14 +56,12 @@ impl<'a> Index<'a> {
                     ));
                     continue;
                 }
-                malformed(name, value, key, problems);
-                // Most ids are lower case already: no copy for them.
-                let folded = if value.chars().any(char::is_uppercase) {
-                    Cow::Owned(value.to_lowercase())
-                } else {
-                    Cow::Borrowed(&**value)
-                };
-                match owners.get(&folded) {
+                if malformed(name, value, key, problems) {
+                    continue;
+                }
+                // As lookup compares what users type (`a-b` names `ab`).
+                let folded = fold_key(value);
+                match owners.get(folded.as_str()) {
                     Some(owner) if owner.record == index => {}
                     Some(owner) => {
                         let message = collision(name, id, value, key, owner, &ids);
@@ -119,22 +118,45 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Ids and aliases are typed on the command line: no white space, control
-/// character or comma.
-fn malformed(name: &str, value: &Text<'_>, key: Key, problems: &mut Vec<Problem>) {
-    let bad = |c: &char| c.is_whitespace() || c.is_control() || *c == ',';
-    if !key.is_word() {
-        return;
+/// What users type must name one record, in any shell, and look like what
+/// it is: an id or alias is letters, digits, `-` and `.` only (no white
+/// space, comma, shell syntax or invisible character), holds a letter or
+/// digit, and every key (names too) is in NFC, the form keyboards type: `café`
+/// with a combining accent would look the same and match nothing.
+/// Returns whether the key is unusable, and so not worth comparing.
+fn malformed(name: &str, value: &Text<'_>, key: Key, problems: &mut Vec<Problem>) -> bool {
+    let label = key.label();
+    let problem =
+        |message: String, hint: &str| Problem::new(value.span.clone(), message).hint(hint);
+    if !is_nfc(value) {
+        let composed: String = value.nfc().collect();
+        problems.push(problem(
+            format!(
+                "{name} {label} `{}` is not in composed form (NFC): it looks like `{}` but does not match it",
+                shown(value),
+                shown(&composed)
+            ),
+            &format!("write it composed: \"{}\"", shown(&composed)),
+        ));
+        return true;
     }
-    if let Some(bad) = value.chars().find(bad) {
-        problems.push(
-            Problem::new(
-                value.span.clone(),
-                format!("{name} {} `{}` holds {bad:?}", key.label(), &**value),
-            )
-            .hint("ids and aliases are typed on the command line, where commas separate values: use letters, digits, `-` or `.`"),
-        );
+    if key.is_word() {
+        if let Some(bad) = value.chars().find(|&c| !is_key_char(c)) {
+            problems.push(problem(
+                format!("{name} {label} `{}` holds {bad:?}", shown(value)),
+                "ids and aliases are typed on the command line and offered by completion scripts: use letters, digits, `-` or `.`",
+            ));
+            return true;
+        }
+        if fold_key(value).is_empty() {
+            problems.push(problem(
+                format!("{name} {label} `{}` holds no letter or digit", shown(value)),
+                "ids and aliases are matched by their letters and digits: use some",
+            ));
+            return true;
+        }
     }
+    false
 }
 
 /// What is wrong with a key that `owner` already has (ignoring case).
@@ -142,9 +164,14 @@ fn collision(name: &str, id: &str, value: &str, key: Key, owner: &Owner, ids: &[
     let both_ids = key.role == Role::Id && owner.key.role == Role::Id;
     if both_ids && owner.written == value {
         format!("duplicate {name} id `{value}`")
-    } else if both_ids {
+    } else if both_ids && owner.written.to_lowercase() == value.to_lowercase() {
         format!(
             "{name} id `{value}` differs from {name} id `{}` only in case, and ids are matched ignoring case",
+            owner.written
+        )
+    } else if both_ids {
+        format!(
+            "{name} id `{value}` differs from {name} id `{}` only in case or punctuation, and ids are matched by their letters and digits",
             owner.written
         )
     } else {

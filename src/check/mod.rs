@@ -2,6 +2,7 @@
 //! clause an aim) and consistency (unique keys, resolving references), every
 //! problem with its place in the file.
 
+mod characters;
 mod index;
 pub mod quote;
 mod relations;
@@ -28,6 +29,7 @@ pub fn check(raw: &Records, text: &str) -> Vec<Problem> {
     let clauses = Index::new(&raw.clauses, raw, text, &mut problems);
     // Nothing refers to aims by id; indexing them finds duplicate and malformed ids.
     Index::new(&raw.aims, raw, text, &mut problems);
+    characters::check_characters(raw, text, &mut problems);
     relations::check_relations(&raw.domains, &domains, &mut problems);
     source::check_sources(&raw.sources, &mut problems);
     for clause in &raw.clauses {
