@@ -13,11 +13,12 @@ use crate::cli::{self, Command, FilterArgs, OutputArgs};
 use crate::config::Config;
 use crate::content::{self, Origin};
 use crate::listing::{self, Facet, Listing};
-use crate::model::Content;
+use crate::model::{Content, Source};
 use crate::output::{self, Format};
 use crate::pager::Screen;
 use crate::query::{self, Query};
 use crate::shell;
+use crate::text::{json_safe, visible};
 
 /// Runs `command` on the content from `origin`, printing to stdout (through
 /// the pager when it is long); `None` is `aims` alone.
@@ -228,23 +229,20 @@ fn cite(
     }
     match format {
         cite::Output::Bibtex => {
-            let entries: Vec<String> = sources
-                .iter()
-                .map(|&s| cite::bibtex(&content.sources[s]))
-                .collect();
-            write!(out, "{}", entries.join("\n"))?;
+            let sources: Vec<&Source> = sources.iter().map(|&s| &content.sources[s]).collect();
+            out.write_all(cite::bibtex(&sources).as_bytes())?;
         }
         cite::Output::CslJson => {
             let items: Vec<serde_json::Value> = sources
                 .iter()
                 .map(|&s| cite::csl_json(&content.sources[s]))
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &items)?;
-            writeln!(out)?;
+            let json = serde_json::to_string_pretty(&items)?;
+            writeln!(out, "{}", json_safe(&json))?;
         }
         cite::Output::Text | cite::Output::Markdown => {
             let text = cite::quotations(&content, &aims, &sources, style, format);
-            out.write_all(text.as_bytes())?;
+            out.write_all(visible(&text).as_bytes())?;
         }
     }
     done(out)

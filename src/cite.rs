@@ -6,17 +6,19 @@
 use std::fmt::Write as _;
 
 use hayagriva::archive::{ArchivedStyle, locales};
+use hayagriva::citationberg::{FontStyle, FontWeight};
 use hayagriva::citationberg::{IndependentStyle, Style as CslStyle};
 use hayagriva::types::{Date, EntryType, FormatString, Publisher, QualifiedUrl};
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
-    ElemChildren, Entry,
+    ElemChild, ElemChildren, Entry,
 };
 
 use crate::check::calendar_day;
 use crate::check::quote::fold_whitespace;
 use crate::listing::citation;
 use crate::model::{Content, Source};
+use crate::text::markdown_text;
 
 /// A style a citation is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,17 +161,12 @@ fn date(text: &str) -> Option<Date> {
 /// Rendered text in `markup`, its punctuation tidied.
 fn written(children: &ElemChildren, markup: Markup) -> String {
     let mut out = String::new();
-    let format = match markup {
-        Markup::Plain => BufWriteFormat::Plain,
-        Markup::Markdown => BufWriteFormat::Html,
-    };
-    children
-        .write_buf(&mut out, format)
-        .expect("writing to a String");
-    let out = match markup {
-        Markup::Plain => out,
-        Markup::Markdown => markdown(&out),
-    };
+    match markup {
+        Markup::Plain => children
+            .write_buf(&mut out, BufWriteFormat::Plain)
+            .expect("writing to a String"),
+        Markup::Markdown => markdown(children, &mut out),
+    }
     tidy(&out)
 }
 
@@ -191,50 +188,26 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// hayagriva's HTML as markdown: italics as `*`, bold as `**`, links as
-/// their text, entities decoded.
-fn markdown(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    // What each open tag closes with.
-    let mut open: Vec<&str> = Vec::new();
-    let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            let end = rest.find('>').map_or(rest.len(), |i| i + 1);
-            let tag = &rest[..end];
-            if tag.starts_with("</") {
-                out.push_str(open.pop().unwrap_or(""));
-            } else {
-                let close = if tag.contains("italic") || tag == "<i>" || tag == "<em>" {
-                    "*"
-                } else if tag.contains("bold") || tag == "<b>" || tag == "<strong>" {
-                    "**"
-                } else {
-                    ""
+/// hayagriva's elements as markdown: italics as `*`, bold as `**`, links as
+/// their text, and every text as written (`markdown_text`). Read from the
+/// elements, not from hayagriva's HTML, which writes the content's text
+/// unescaped: a `<b>` in a title would become markup.
+fn markdown(children: &ElemChildren, out: &mut String) {
+    for child in &children.0 {
+        match child {
+            ElemChild::Text(text) | ElemChild::Link { text, .. } => {
+                let mark = match (text.formatting.font_style, text.formatting.font_weight) {
+                    (FontStyle::Italic, _) => "*",
+                    (_, FontWeight::Bold) => "**",
+                    _ => "",
                 };
-                out.push_str(close);
-                open.push(close);
+                let _ = write!(out, "{mark}{}{mark}", markdown_text(&text.text));
             }
-            rest = &rest[end..];
-        } else if c == '&' {
-            let end = rest.find(';').map_or(1, |i| i + 1);
-            // An entity, or a lone `&` as it stands.
-            let (decoded, taken) = match &rest[..end] {
-                "&amp;" => ("&", end),
-                "&lt;" => ("<", end),
-                "&gt;" => (">", end),
-                "&quot;" => ("\"", end),
-                "&#39;" | "&#x27;" => ("'", end),
-                _ => ("&", 1),
-            };
-            out.push_str(decoded);
-            rest = &rest[taken..];
-        } else {
-            out.push(c);
-            rest = &rest[c.len_utf8()..];
+            ElemChild::Elem(elem) => markdown(&elem.children, out),
+            ElemChild::Markup(text) => out.push_str(&markdown_text(text)),
+            ElemChild::Transparent { .. } => {}
         }
     }
-    out
 }
 
 /// `aims cite` as text or markdown: each aim (its clause's citation, where it
@@ -283,11 +256,18 @@ pub fn quotations(
         } else {
             aim.id.to_string()
         };
+        let text = |text: &str| {
+            if markdown {
+                markdown_text(text)
+            } else {
+                text.to_owned()
+            }
+        };
         let heading = match &aim.clause {
-            Some(_) => format!("{id} ({})", citation(content, aim)),
+            Some(_) => format!("{id} ({})", text(&citation(content, aim))),
             None => id,
         };
-        let quote = format!("“{}”", fold_whitespace(&aim.quote));
+        let quote = format!("“{}”", text(&fold_whitespace(&aim.quote)));
         let cited = if style == Style::Chicago {
             notes.push(in_text);
             if markdown {
@@ -345,10 +325,30 @@ fn superscript(n: usize) -> String {
         .collect()
 }
 
-/// A BibTeX (biblatex) entry for `source`, keyed by its id: `@online`, as
-/// Zotero and pandoc read it (`journaltitle` is the site: both read it as the
-/// web page's container, where `maintitle` would replace its title in pandoc).
-pub fn bibtex(source: &Source) -> String {
+/// BibTeX (biblatex) entries for `sources`, one each, keyed by their ids as
+/// BibTeX allows them (`key`); where two ids give one key, the later ones
+/// get `-2`, `-3`...: a key names one entry, or a reference manager drops one.
+pub fn bibtex(sources: &[&Source]) -> String {
+    let mut keys: Vec<String> = Vec::with_capacity(sources.len());
+    let mut entries = Vec::with_capacity(sources.len());
+    for source in sources {
+        let base = key(&source.id);
+        let mut unique = base.clone();
+        let mut n = 1;
+        while keys.contains(&unique) {
+            n += 1;
+            unique = format!("{base}-{n}");
+        }
+        entries.push(entry_bibtex(source, &unique));
+        keys.push(unique);
+    }
+    entries.join("\n")
+}
+
+/// A BibTeX (biblatex) entry for `source` under `key`: `@online`, as Zotero
+/// and pandoc read it (`journaltitle` is the site: both read it as the web
+/// page's container, where `maintitle` would replace its title in pandoc).
+fn entry_bibtex(source: &Source, key: &str) -> String {
     let mut fields: Vec<(&str, String)> = vec![("title", braced(&source.title))];
     if let Some(publisher) = &source.publisher {
         fields.push(("organization", braced(publisher)));
@@ -357,19 +357,41 @@ pub fn bibtex(source: &Source) -> String {
         fields.push(("journaltitle", braced(site)));
     }
     if let Some(published) = &source.published {
-        fields.push(("date", published.to_string()));
+        fields.push(("date", braced(published)));
     }
     if let Some(url) = &source.url {
-        fields.push(("url", url.trim().to_owned()));
+        fields.push(("url", url_field(url.trim())));
     }
     if let Some(accessed) = &source.accessed {
-        fields.push(("urldate", accessed.to_string()));
+        fields.push(("urldate", braced(accessed)));
     }
-    let mut out = format!("@online{{{},\n", key(&source.id));
+    let mut out = format!("@online{{{key},\n");
     for (name, value) in fields {
         let _ = writeln!(out, "  {name} = {{{value}}},");
     }
     out.push_str("}\n");
+    out
+}
+
+/// An address as a `url` field holds it: verbatim (biblatex reads it so),
+/// but for what would end the field or the entry early, percent-encoded as
+/// the address means the same with them (braces, a backslash, spaces).
+fn url_field(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_whitespace() || c.is_control() => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    let _ = write!(out, "%{byte:02X}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
     out
 }
 
@@ -454,17 +476,6 @@ mod tests {
     }
 
     #[test]
-    fn html_becomes_markdown() {
-        assert_eq!(
-            markdown(
-                r#"(<span style="font-style: italic;">A &amp; B</span>, n.d.) <a href="https://x.org">https://x.org</a> &lt;3&gt; &quot;q&quot; &#39;s &x"#
-            ),
-            "(*A & B*, n.d.) https://x.org <3> \"q\" 's &x"
-        );
-        assert_eq!(markdown("<b>bold</b> <i>it</i>"), "**bold** *it*");
-    }
-
-    #[test]
     fn note_numbers_are_superscript() {
         assert_eq!(superscript(1_234_567_890), "¹²³⁴⁵⁶⁷⁸⁹⁰");
     }
@@ -477,5 +488,14 @@ mod tests {
             "A \\& B: 50\\% \\{x\\} \\#1 a\\_b \\textasciitilde{}\\textasciicircum{}\\textbackslash{}"
         );
         assert_eq!(key("my source/1"), "my-source-1");
+    }
+
+    #[test]
+    fn a_url_field_keeps_the_address_and_cannot_end_the_entry() {
+        assert_eq!(
+            url_field("https://x.org/a}b{c\\d e%20"),
+            "https://x.org/a%7Db%7Bc%5Cd%20e%20"
+        );
+        assert_eq!(url_field("https://x.org/é"), "https://x.org/é");
     }
 }

@@ -7,6 +7,7 @@ use crate::check::quote::{Normalized, fold_whitespace as fold};
 use crate::model::{Aim, Content, Ref};
 use crate::query::Hit;
 use crate::search::Terms;
+use crate::text::visible;
 
 /// One value of a row, typed for JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,34 +33,39 @@ pub enum Field {
 }
 
 impl Field {
-    /// The field as text, with lists joined by `separator`.
+    /// The field as text for a person or a text format, with lists joined by
+    /// `separator`: what could drive a terminal shown as escapes (JSON, which
+    /// escapes for itself, serializes the field as it is).
     pub fn text(&self, separator: &str) -> String {
-        match self {
+        let text = match self {
             Field::Text(text) | Field::Maybe(Some(text)) | Field::Marked { text, .. } => {
-                text.clone()
+                return visible(text).into_owned();
             }
             Field::Maybe(None) | Field::MaybeCount(None) => String::new(),
             Field::List(items) => items.join(separator),
             Field::Count(n) | Field::Tally(n) | Field::MaybeCount(Some(n)) => n.to_string(),
             Field::Score(score) => format!("{score:.3}"),
-        }
+        };
+        visible(&text).into_owned()
     }
 
-    /// The field as text, its marks between `open` and `close`.
-    pub fn marked(&self, open: &str, close: &str) -> String {
+    /// The field as text, its marks between `open` and `close`, and each part
+    /// of the text (never the marks) through `escape` for the format.
+    pub fn marked(&self, open: &str, close: &str, escape: impl Fn(&str) -> String) -> String {
         let Field::Marked { text, marks } = self else {
-            return self.text(", ");
+            return escape(&self.text(", "));
         };
+        let part = |part: &str| escape(&visible(part));
         let mut out = String::with_capacity(text.len() + 8 * marks.len());
         let mut at = 0;
         for mark in marks {
-            out.push_str(&text[at..mark.start]);
+            out.push_str(&part(&text[at..mark.start]));
             out.push_str(open);
-            out.push_str(&text[mark.clone()]);
+            out.push_str(&part(&text[mark.clone()]));
             out.push_str(close);
             at = mark.end;
         }
-        out.push_str(&text[at..]);
+        out.push_str(&part(&text[at..]));
         out
     }
 

@@ -14,6 +14,7 @@ use aims::cli::Cli;
 use aims::config::{self, Config, When};
 use aims::content::{self, ContentError, Origin};
 use aims::suggest::{UsageError, shown};
+use aims::text::escaped;
 use aims::{app, browse, diagnostic};
 
 fn main() -> ExitCode {
@@ -93,7 +94,8 @@ fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode 
         }
         ExitCode::from(2)
     } else {
-        let _ = writeln!(text, "aims: error: {err:#}");
+        // The chain may quote a path or a value as given: escaped.
+        let _ = writeln!(text, "aims: error: {}", escaped(&format!("{err:#}")));
         ExitCode::FAILURE
     };
     let _ = io::stderr()
@@ -169,7 +171,12 @@ fn usage_error(err: &clap::Error) -> UsageError {
             hints.push(format!("did you mean {}?", quoted(&suggested, " or ")));
         }
     }
-    hints.extend(list(ContextKind::Suggested));
+    // clap's tips quote what was typed ("to pass `…` as a value"), raw.
+    hints.extend(
+        list(ContextKind::Suggested)
+            .iter()
+            .map(|tip| escaped(tip).into_owned()),
+    );
     for (kind, plural) in [
         (ContextKind::ValidValue, "values"),
         (ContextKind::ValidSubcommand, "commands"),

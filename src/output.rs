@@ -12,6 +12,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use crate::listing::{Field, Listing};
 use crate::search::Terms;
 use crate::suggest::{UsageError, pairs};
+use crate::text::{json_safe, markdown_text, visible};
 
 /// How a listing is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,7 +191,7 @@ const MARK_CLOSE: &str = "\u{feff}";
 /// A field as a table cell: its marks set apart for bold when there is colour.
 fn styled(field: &Field, style: &Style) -> String {
     if style.color {
-        field.marked(MARK_OPEN, MARK_CLOSE)
+        field.marked(MARK_OPEN, MARK_CLOSE, str::to_owned)
     } else {
         field.text(", ")
     }
@@ -432,7 +433,7 @@ fn arrange(
 
 fn notes(out: &mut impl Write, listing: &Listing, style: &Style) -> io::Result<()> {
     for note in &listing.notes {
-        let note = wrap(&format!("note: {note}"), style.width, 6);
+        let note = wrap(&format!("note: {}", visible(note)), style.width, 6);
         if style.color {
             writeln!(out, "\x1b[2m{note}\x1b[0m")?;
         } else {
@@ -514,15 +515,14 @@ fn objects<'a>(listing: &'a Listing, keys: &'a [(usize, &'a str)]) -> Vec<Object
 }
 
 fn json(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &objects(listing, &keys(listing)))?;
-    writeln!(out)
+    let json = serde_json::to_string_pretty(&objects(listing, &keys(listing)))?;
+    writeln!(out, "{}", json_safe(&json))
 }
 
 fn jsonl(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     let keys = keys(listing);
     for object in objects(listing, &keys) {
-        serde_json::to_writer(&mut *out, &object)?;
-        writeln!(out)?;
+        writeln!(out, "{}", json_safe(&serde_json::to_string(&object)?))?;
     }
     Ok(())
 }
@@ -533,13 +533,13 @@ fn markdown(
     picked: &[usize],
     header: bool,
 ) -> io::Result<()> {
-    let cell = |text: &str| one_line(text).replace('|', "\\|");
+    let cell = |text: &str| one_line(text);
     let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
     if header {
         writeln!(
             out,
             "{}",
-            line(picked.iter().map(|&c| cell(&listing.columns[c])).collect())
+            line(picked.iter().map(|&c| listing.columns[c].clone()).collect())
         )?;
         writeln!(
             out,
@@ -554,7 +554,7 @@ fn markdown(
             line(
                 picked
                     .iter()
-                    .map(|&c| cell(&row[c].marked("**", "**")))
+                    .map(|&c| cell(&row[c].marked("**", "**", markdown_text)))
                     .collect()
             )
         )?;

@@ -108,7 +108,9 @@ impl Screen {
         if result.is_ok() {
             let mut stderr = io::stderr().lock();
             for note in &self.notes {
-                writeln!(stderr, "{note}")?;
+                // A note may quote what a user or the environment gave
+                // (`AIMS_PAGER`): it reaches the terminal as text only.
+                writeln!(stderr, "{}", crate::text::visible(note))?;
             }
         }
         result

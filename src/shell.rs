@@ -11,6 +11,7 @@ use roff::{Roff, bold, italic, roman};
 use crate::cli::Cli;
 use crate::model::{Content, Record};
 use crate::query;
+use crate::text::is_key_char;
 
 /// Writes the completion script for `shell`, offering the content's ids.
 pub fn completions(out: &mut impl Write, shell: Shell, content: &Content) -> io::Result<()> {
@@ -47,14 +48,22 @@ fn with_content_values(command: clap::Command, content: &Content) -> clap::Comma
 }
 
 /// The keys of records that are typed as one word (ids and aliases): names
-/// with spaces would complete as several words.
+/// with spaces would complete as several words. The scripts write them
+/// unquoted, where a shell reads `$( )`, quotes or `&` as syntax: only keys
+/// of the characters `check` allows go in (all of a checked content's), so
+/// a content that slipped past the checks still cannot run a command.
 fn words<'a, R: Record<'a>>(records: &[R]) -> Vec<String> {
     records
         .iter()
         .flat_map(Record::keys)
-        .filter(|(_, key)| key.is_word())
+        .filter(|(text, key)| key.is_word() && typable(text))
         .map(|(text, _)| text.to_string())
         .collect()
+}
+
+/// Whether a key can stand unquoted in a completion script.
+fn typable(key: &str) -> bool {
+    !key.is_empty() && key.chars().all(is_key_char)
 }
 
 fn values(values: &[String]) -> PossibleValuesParser {
@@ -165,5 +174,30 @@ fn arg_synopsis(arg: &Arg) -> Vec<roff::Inline> {
         }
         Some(long) => vec![bold(format!("--{long}"))],
         None => vec![italic(format!("{value}..."))],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_keys_a_shell_reads_as_words_go_into_a_script() {
+        for key in ["combat-terrorism", "2.7", "İstanbul", "qazaqşa"] {
+            assert!(typable(key), "{key}");
+        }
+        for key in [
+            "",
+            "x$(touch${IFS}pwned)",
+            "a`b`",
+            "r&d",
+            "q\"d",
+            "a;b",
+            "a|b",
+            "a b",
+            "a\u{1b}",
+        ] {
+            assert!(!typable(key), "{key}");
+        }
     }
 }

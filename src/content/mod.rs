@@ -69,7 +69,11 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Builtin => f.write_str(BUILTIN_NAME),
-            Origin::File { path, .. } => write!(f, "{}", path.display()),
+            // A path is printed in messages and summaries: a file named with
+            // an escape sequence must not drive the terminal it is shown on.
+            Origin::File { path, .. } => {
+                f.write_str(&crate::text::escaped(&path.display().to_string()))
+            }
         }
     }
 }
@@ -158,6 +162,10 @@ mod tests {
         assert_eq!(resolve(None, Some("b.toml")), "b.toml");
         assert_eq!(resolve(None, Some("")), BUILTIN_NAME);
         assert_eq!(resolve(None, None), BUILTIN_NAME);
+        assert_eq!(
+            resolve(Some("a\u{1b}]0;x\u{7}.toml"), None),
+            "a\\u{1b}]0;x\\u{7}.toml"
+        );
     }
 
     #[test]
