@@ -24,6 +24,7 @@
 //! | `diagnostic` | a problem with its place in a file, and how every error is shown |
 //! | `model` | the five kinds of record, each defined once, and `Content` |
 //! | `suggest` | the closest valid value ("did you mean"), and usage errors |
+//! | `signal` | the signals that end `aims`, held back while it holds the terminal (`browse`, `pager`) |
 //! | `text` | what a content's strings may hold, and text made safe for a terminal |
 //!
 //! `main` (`src/main.rs`) sits on top. Only `main`, `app`, `shell` and `cli`
@@ -46,7 +47,8 @@
 //! 4. `listing::aims` makes their rows; `output::print` prints them in the
 //!    style `config` resolved, to a buffered stdout.
 //! 5. `main` maps the result to an exit code (`report`): 0, 1 for content or
-//!    I/O errors, 2 for usage errors, and 0 for a closed pipe.
+//!    I/O errors, 2 for usage errors, 0 for a closed pipe, and 128 + n
+//!    for a signal n that ended the browser or came while the pager ran.
 
 pub mod app;
 pub mod browse;
@@ -63,5 +65,6 @@ pub mod pager;
 pub mod query;
 pub mod search;
 pub mod shell;
+pub mod signal;
 pub mod suggest;
 pub mod text;

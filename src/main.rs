@@ -13,6 +13,7 @@ use clap::{CommandFactory, FromArgMatches};
 use aims::cli::Cli;
 use aims::config::{self, Config, When};
 use aims::content::{self, ContentError, Origin};
+use aims::signal::Signalled;
 use aims::suggest::{UsageError, shown};
 use aims::text::escaped;
 use aims::{app, browse, diagnostic};
@@ -60,10 +61,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints an error to stderr and chooses the exit code: a closed pipe is
-/// success, a bad typed value is a usage error (2), the rest content or I/O
-/// (1). `(color, width)`: how stderr shows it.
+/// Prints an error to stderr and chooses the exit code: a signal that ended
+/// aims is 128 + its number, a closed pipe is success, a bad typed value is
+/// a usage error (2), the rest content or I/O (1). `(color, width)`: how
+/// stderr shows it.
 fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode {
+    // Asked to end by a signal, once the terminal was given back: quietly,
+    // with the status a shell shows for a death by that signal.
+    if let Some(signalled) = Signalled::in_chain(err) {
+        return ExitCode::from(signalled.exit_code());
+    }
     let broken_pipe = err.chain().any(|cause| {
         cause
             .downcast_ref::<io::Error>()

@@ -5,12 +5,11 @@
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 use unicode_width::UnicodeWidthChar;
 
 use crate::config::{Config, Pager};
+use crate::signal::{Caught, Signalled};
 
 /// Stdout, or the pager's stdin once the output has shown itself long.
 pub struct Screen {
@@ -31,6 +30,9 @@ enum Sink {
     Pager {
         child: Child,
         stdin: Option<BufWriter<ChildStdin>>,
+        /// The signals that would end `aims` under the pager, held back
+        /// until it is quit.
+        caught: Caught,
     },
 }
 
@@ -125,10 +127,14 @@ impl Screen {
                 held.clear();
                 out.flush()
             }
-            Sink::Pager { child, stdin } => {
+            Sink::Pager {
+                child,
+                stdin,
+                caught,
+            } => {
                 let closed = stdin.take().map_or(Ok(()), |mut stdin| stdin.flush());
                 child.wait()?;
-                closed
+                ended(caught.received(), closed)
             }
         }
     }
@@ -141,16 +147,20 @@ fn start(pager: &Pager) -> Result<Sink, String> {
     if let Some(less) = pager.less {
         command.env("LESS", less);
     }
+    // Ctrl-C (and Ctrl-\) in the pager, a SIGTERM or a SIGHUP: the pager
+    // still reads the terminal, so aims waits for it to be quit rather than
+    // die and hand the terminal back to the shell under it. Then it ends
+    // with the signal, as git does (its `wait_for_pager_signal` waits, then
+    // raises the signal again). Caught from before the pager starts.
+    let caught = Caught::catch();
     match command.spawn() {
         Ok(mut child) => {
-            // Ctrl-C in the pager is the pager's: aims waits for it to quit
-            // rather than die and hand the terminal back under it.
-            let _ = signal_hook::flag::register(
-                signal_hook::consts::SIGINT,
-                Arc::new(AtomicBool::new(false)),
-            );
             let stdin = child.stdin.take().map(BufWriter::new);
-            Ok(Sink::Pager { child, stdin })
+            Ok(Sink::Pager {
+                child,
+                stdin,
+                caught,
+            })
         }
         Err(err) => Err(format!(
             "aims: warning: cannot start the pager `{}` ({err}), so the output was printed",
@@ -168,10 +178,13 @@ impl Write for Screen {
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match &mut self.sink {
             Sink::Stdout(out) => out.write_all(buf),
-            Sink::Pager { stdin, .. } => match stdin {
-                Some(stdin) => stdin.write_all(buf),
-                None => Err(io::ErrorKind::BrokenPipe.into()),
-            },
+            Sink::Pager { stdin, caught, .. } => {
+                let written = match stdin {
+                    Some(stdin) => stdin.write_all(buf),
+                    None => Err(io::ErrorKind::BrokenPipe.into()),
+                };
+                ended(caught.received(), written)
+            }
             Sink::Waiting { pager, held, rows } => {
                 held.extend_from_slice(buf);
                 if !rows.add(&String::from_utf8_lossy(buf)) {
@@ -183,8 +196,10 @@ impl Write for Screen {
                 });
                 match &mut sink {
                     Sink::Pager {
-                        stdin: Some(stdin), ..
-                    } => stdin.write_all(held),
+                        stdin: Some(stdin),
+                        caught,
+                        ..
+                    } => ended(caught.received(), stdin.write_all(held)),
                     Sink::Stdout(out) => out.write_all(held),
                     _ => Ok(()),
                 }?;
@@ -198,11 +213,24 @@ impl Write for Screen {
         match &mut self.sink {
             Sink::Stdout(out) => out.flush(),
             Sink::Pager {
-                stdin: Some(stdin), ..
-            } => stdin.flush(),
+                stdin: Some(stdin),
+                caught,
+                ..
+            } => ended(caught.received(), stdin.flush()),
             // Held back until it is known whether it is long.
             Sink::Waiting { .. } | Sink::Pager { .. } => Ok(()),
         }
+    }
+}
+
+/// What a write to the pager came to: `written`, unless a signal asked aims
+/// to end while the pager ran. Then aims writes no more (git closes its end
+/// of the pipe too) and ends with the signal once the pager is quit, rather
+/// than with the closed pipe the quitting leaves (a quiet 0).
+fn ended(received: Option<Signalled>, written: io::Result<()>) -> io::Result<()> {
+    match received {
+        Some(signalled) => Err(signalled.into()),
+        None => written,
     }
 }
 
@@ -210,7 +238,7 @@ impl Drop for Screen {
     /// On an early return (an error, a closed pipe), the pager still owns the
     /// terminal: wait for it, so that the shell does not draw over it.
     fn drop(&mut self) {
-        if let Sink::Pager { child, stdin } = &mut self.sink {
+        if let Sink::Pager { child, stdin, .. } = &mut self.sink {
             drop(stdin.take());
             let _ = child.wait();
         }
@@ -248,6 +276,25 @@ mod tests {
             (4, "日本語\n", 2),
         ] {
             assert_eq!(rows(width, text), expected, "{text:?} at {width}");
+        }
+    }
+
+    #[test]
+    fn a_signal_under_the_pager_wins_over_what_the_write_came_to() {
+        let closed = || Err(io::ErrorKind::BrokenPipe.into());
+        let term = Some(Signalled(15));
+        for (received, written, expected) in [
+            (None, Ok(()), None),
+            (None, closed(), Some(io::ErrorKind::BrokenPipe)),
+            (term, Ok(()), Some(io::ErrorKind::Other)),
+            (term, closed(), Some(io::ErrorKind::Other)),
+        ] {
+            let ended = ended(received, written);
+            assert_eq!(ended.as_ref().err().map(io::Error::kind), expected);
+            if received.is_some() {
+                let inner = ended.unwrap_err().into_inner().expect("the signal");
+                assert_eq!(inner.downcast_ref::<Signalled>(), received.as_ref());
+            }
         }
     }
 

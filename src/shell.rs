@@ -140,7 +140,9 @@ pub fn man(out: &mut impl Write) -> io::Result<()> {
     roff.control("SH", ["EXIT STATUS"]);
     roff.text([roman(
         "0 on success, an empty result included (no rows; [] in JSON) and a closed pipe; \
-         1 on a content or I/O error; 2 on a usage error, an unknown filter value or id included.",
+         1 on a content or I/O error; 2 on a usage error, an unknown filter value or id included; \
+         128 plus the signal's number when a signal ends aims once it has given the terminal back \
+         (the browser, or the pager quit): 129 for SIGHUP, 130 for SIGINT, 143 for SIGTERM.",
     )]);
     roff.to_writer(&mut page)?;
     man.render_version_section(&mut page)?;

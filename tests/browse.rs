@@ -5,10 +5,10 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::process::Stdio;
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::on_terminal;
 
@@ -21,53 +21,114 @@ struct Run {
     bytes: String,
 }
 
+/// A shell line running on an 80x24 terminal: what it has shown so far, as
+/// a terminal emulator draws it and as the bytes written.
+struct Session {
+    child: Child,
+    stdin: ChildStdin,
+    chunks: mpsc::Receiver<Vec<u8>>,
+    terminal: vt100::Parser,
+    bytes: Vec<u8>,
+}
+
+impl Session {
+    /// Starts `shell_line`, where `aims` is the binary reading the test content.
+    fn start(shell_line: &str) -> Self {
+        let aims = format!(
+            "{} --content {VALID}",
+            assert_cmd::cargo::cargo_bin!("aims").display()
+        );
+        let mut child = on_terminal(80, 24, &shell_line.replace("aims ", &format!("{aims} ")))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("script (util-linux) runs");
+        let mut stdout = child.stdout.take().expect("stdout");
+        let (sender, chunks) = mpsc::channel();
+        thread::spawn(move || {
+            let mut buffer = [0; 4096];
+            while let Ok(n @ 1..) = stdout.read(&mut buffer) {
+                if sender.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+        Session {
+            stdin: child.stdin.take().expect("stdin"),
+            child,
+            chunks,
+            terminal: vt100::Parser::new(size(24), size(80), 0),
+            bytes: Vec::new(),
+        }
+    }
+
+    /// Takes what is shown until nothing more comes for `wait`; false once
+    /// the shell line has ended.
+    fn take(&mut self, wait: Duration) -> bool {
+        loop {
+            match self.chunks.recv_timeout(wait) {
+                Ok(chunk) => {
+                    self.terminal.process(&chunk);
+                    self.bytes.extend(chunk);
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => return true,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return false,
+            }
+        }
+    }
+
+    /// Takes what is shown until the screen shows `text`, failing after a
+    /// generous while.
+    fn until_shown(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !self.terminal.screen().contents().contains(text) {
+            let going = self.take(Duration::from_millis(50));
+            assert!(
+                going && Instant::now() < deadline,
+                "never shown: {text}\n{}",
+                self.terminal.screen().contents()
+            );
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.terminal.screen().contents()
+    }
+
+    fn type_key(&mut self, key: &str) {
+        self.stdin.write_all(key.as_bytes()).expect("a key typed");
+        self.stdin.flush().expect("typed");
+    }
+
+    /// Takes what is shown until the shell line ends: every byte written.
+    fn end(mut self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.take(Duration::from_millis(50)) {
+            assert!(Instant::now() < deadline, "the shell line never ended");
+        }
+        drop(self.stdin);
+        self.child.wait().expect("script ends");
+        String::from_utf8_lossy(&self.bytes).replace("\r\n", "\n")
+    }
+}
+
 /// Runs `shell_line` (where `aims` is the binary, reading the test content)
 /// on an 80x24 terminal, typing each of `keys` after a pause.
 fn drive(shell_line: &str, keys: &[&str]) -> Run {
-    let aims = format!(
-        "{} --content {VALID}",
-        assert_cmd::cargo::cargo_bin!("aims").display()
-    );
-    let mut child = on_terminal(80, 24, &shell_line.replace("aims ", &format!("{aims} ")))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("script (util-linux) runs");
-    let mut stdout = child.stdout.take().expect("stdout");
-    let (sender, chunks) = mpsc::channel();
-    thread::spawn(move || {
-        let mut buffer = [0; 4096];
-        while let Ok(n @ 1..) = stdout.read(&mut buffer) {
-            if sender.send(buffer[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let size = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
-    let mut terminal = vt100::Parser::new(size(24), size(80), 0);
-    let mut bytes = Vec::new();
-    let mut take = |wait: Duration, terminal: &mut vt100::Parser| {
-        while let Ok(chunk) = chunks.recv_timeout(wait) {
-            terminal.process(&chunk);
-            bytes.extend(chunk);
-        }
-    };
-    let mut stdin = child.stdin.take().expect("stdin");
+    let mut session = Session::start(shell_line);
     let mut screens = Vec::new();
     for key in keys {
         // Time to draw, and for an Esc to be read alone, not as Alt.
-        take(Duration::from_millis(400), &mut terminal);
-        screens.push(terminal.screen().contents());
-        stdin.write_all(key.as_bytes()).expect("a key typed");
-        stdin.flush().expect("typed");
+        session.take(Duration::from_millis(400));
+        screens.push(session.screen());
+        session.type_key(key);
     }
-    take(Duration::from_secs(3), &mut terminal);
-    screens.push(terminal.screen().contents());
-    drop(stdin);
-    child.wait().expect("script ends");
+    session.take(Duration::from_secs(3));
+    screens.push(session.screen());
     Run {
         screens,
-        bytes: String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
+        bytes: session.end(),
     }
 }
 
@@ -171,4 +232,44 @@ fn without_a_terminal_browse_is_a_usage_error() {
         "aims: error: browse needs a terminal, and there is none (No such device or address (os error 6))\n  \
          hint: in a script, use `aims search` or `aims list`\n"
     );
+}
+
+#[test]
+fn a_signal_from_outside_gives_the_terminal_back_and_exits_128_and_its_number() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
+        let pid_file =
+            std::env::temp_dir().join(format!("aims-browse-{}-{signal}.pid", std::process::id()));
+        let _ = std::fs::remove_file(&pid_file);
+        // `exec`: the shell's pid, written first, becomes aims's.
+        let mut session = Session::start(&format!(
+            "sh -c 'echo $$ > {}; exec aims browse'; echo \"exit $?\"; stty -a",
+            pid_file.display()
+        ));
+        session.until_shown("8 of 8 aims");
+        let pid = std::fs::read_to_string(&pid_file).expect("the pid written");
+        let _ = std::fs::remove_file(&pid_file);
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "SIG{signal} sent to {pid}");
+        let bytes = session.end();
+        let (before, after) = bytes.split_once("exit ").expect("aims exits");
+        assert!(
+            after.starts_with(&format!("{code}\n")),
+            "SIG{signal}: {after}"
+        );
+        // Given back after it was taken: the main screen, the cursor shown,
+        // and the line discipline.
+        let (_, browsing) = before.split_once("\x1b[?1049h").expect("alternate screen");
+        assert!(
+            browsing.contains("\x1b[?1049l"),
+            "SIG{signal}: {browsing:?}"
+        );
+        assert!(
+            browsing.rfind("\x1b[?25h") > browsing.rfind("\x1b[?25l"),
+            "SIG{signal}: {browsing:?}"
+        );
+        assert!(cooked(after), "SIG{signal}: {after}");
+    }
 }

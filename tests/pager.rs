@@ -176,3 +176,30 @@ fn notes_wait_for_the_pager() {
     assert!(!through_pager.contains("see also"), "{through_pager}");
     assert!(shown.starts_with("see also: "), "{shown}");
 }
+
+#[test]
+fn a_signal_waits_for_the_pager_then_exits_128_and_its_number() {
+    let stub = Stub::new("signal");
+    // The pager is aims's child: it signals aims, gives aims time to end
+    // (which it must not), says whether aims still runs, then quits.
+    let pager = stub.dir.join("signaller.sh");
+    fs::write(
+        &pager,
+        "kill -\"$1\" $PPID\n\
+         sleep 0.5\n\
+         kill -0 $PPID && echo waited > \"$(dirname \"$0\")/pager-$1\"\n\
+         cat > /dev/null\n",
+    )
+    .unwrap();
+    for (signal, code) in [("TERM", 143), ("QUIT", 131), ("HUP", 129), ("INT", 130)] {
+        // What the pager said, by a variable: its path holds "aims".
+        let said = stub.dir.join(format!("pager-{signal}"));
+        let command = format!("sh {} {signal}", pager.display());
+        let (shown, _) = terminal(
+            "aims pillars --paging always; echo \"exit $?\"; cat \"$SAID\"",
+            &[("AIMS_PAGER", &command), ("SAID", &said.to_string_lossy())],
+        );
+        // Quietly, once the pager had quit.
+        assert_eq!(shown, format!("exit {code}\nwaited\n"), "SIG{signal}");
+    }
+}

@@ -1,7 +1,8 @@
 //! `aims browse`: the interactive browser. `state` holds what is typed,
 //! picked and selected, and takes keys; `view` draws it; this file owns the
 //! terminal: it opens `/dev/tty` (so that stdout may be a pipe, as with fzf),
-//! draws there, and restores it on every way out, a panic included.
+//! draws there, and restores it on every way out, a panic and a signal
+//! included.
 
 mod state;
 mod view;
@@ -9,6 +10,7 @@ mod view;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::sync::Once;
+use std::time::Duration;
 
 use base64::Engine;
 use crossterm::event::{self, Event, KeyEventKind};
@@ -20,6 +22,7 @@ pub use state::{Browser, Outcome, PICKED, View};
 pub use view::draw;
 
 use crate::query::Hit;
+use crate::signal::Caught;
 use crate::suggest::UsageError;
 
 /// What leaves the terminal as it was found: the main screen, the cursor,
@@ -95,12 +98,24 @@ impl std::fmt::Display for Cancelled {
 
 impl std::error::Error for Cancelled {}
 
+/// How long the browser waits for a key before it looks for a signal: a
+/// signal is answered within a tenth of a second, and an idle browser wakes
+/// ten times a second, too few to cost.
+const TICK: Duration = Duration::from_millis(100);
+
 /// Runs the browser until it is quit (None) or an aim is chosen to print.
+/// A SIGTERM or a SIGHUP ends it too, and a SIGINT or SIGQUIT sent from
+/// outside (raw mode reads Ctrl-C and Ctrl-\ as keys), the terminal given
+/// back first: the error is then `signal::Signalled`, which `main` turns
+/// into 128 + its number.
 pub fn run(browser: &mut Browser) -> anyhow::Result<Option<Hit>> {
+    // Caught before the terminal is taken, and held until it is given back
+    // (`screen` is dropped first, being declared last).
+    let caught = Caught::catch();
     let mut screen = Screen::open()?;
     loop {
         screen.terminal.draw(|frame| draw(frame, browser))?;
-        let Event::Key(key) = event::read()? else {
+        let Event::Key(key) = next_event(&caught)? else {
             // A resize, among others: draw again at the new size.
             continue;
         };
@@ -112,6 +127,18 @@ pub fn run(browser: &mut Browser) -> anyhow::Result<Option<Hit>> {
             Outcome::Quit => return Ok(None),
             Outcome::Print(hit) => return Ok(Some(hit)),
             Outcome::Copy(text) => copy(screen.terminal.backend_mut(), &text)?,
+        }
+    }
+}
+
+/// The next event of the terminal, or the signal that came while waiting.
+fn next_event(caught: &Caught) -> anyhow::Result<Event> {
+    loop {
+        if let Some(signalled) = caught.received() {
+            return Err(signalled.into());
+        }
+        if event::poll(TICK)? {
+            return Ok(event::read()?);
         }
     }
 }
