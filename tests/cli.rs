@@ -1340,3 +1340,20 @@ fn choices_ignore_case_as_filter_values_do() {
     let never = run(&["--content", VALID, "--color", "Never", "pillars"], &[]);
     assert_eq!(never.2, 0);
 }
+
+/// Letters beyond ASCII (Turkish `İ` and `ı`, CJK) and a word said thrice.
+const LETTERS: &str = "tests/data/letters.toml";
+/// The aim of `LETTERS` that says "very very very good" in İstanbul, as TSV.
+const SUMMIT: &str = "ıı\tA very good summit in İstanbul\t\
+     The summit in İstanbul was very very very good for culture\tletters\t\"Letters\"\t\tculture\tcity\n";
+
+#[test]
+fn a_phrase_is_found_after_a_false_start() {
+    for (phrase, stdout) in [
+        ("very very good", SUMMIT),
+        ("very very very good", SUMMIT),
+        ("very very very very good", ""),
+    ] {
+        expect(&["--content", LETTERS, "search", phrase], stdout, "", 0);
+    }
+}

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Counts, PARTS, Terms, Texts, score, stem, step, words};
+use super::{Counts, PARTS, Progress, Terms, Texts, score, stem, step, words};
 use crate::model::Content;
 
 /// Marks where one text of a part ends and the next begins: a phrase does
@@ -106,7 +106,7 @@ impl Index {
                 mask
             })
             .collect();
-        let mut progress = vec![0usize; patterns.len()];
+        let mut progress = Progress::new(patterns);
         let mut hits = vec![[0u32; 4]; patterns.len()];
         let counted = candidates.iter().map(|&aim| {
             let mut counts = Counts {
@@ -125,7 +125,7 @@ impl Index {
                     };
                     if mask == 0 {
                         if going {
-                            progress.fill(0);
+                            progress.clear();
                             going = false;
                         }
                         continue;
@@ -140,7 +140,7 @@ impl Index {
                     });
                 }
                 if going {
-                    progress.fill(0);
+                    progress.clear();
                 }
             }
             if any {

@@ -325,14 +325,11 @@ struct Counts {
 }
 
 impl Counts {
-    /// Takes one word of part `p`: each pattern's phrase goes on when the
-    /// word is a form of its next stem (`matches(pattern, stem)`), starts
-    /// again when not, and counts a hit when it is whole. `progress` holds
-    /// how many stems of each pattern the words before matched.
+    /// Takes one word of part `p`: see `step`.
     fn step(
         &mut self,
         patterns: &[Pattern],
-        progress: &mut [usize],
+        progress: &mut Progress,
         p: usize,
         matches: impl Fn(usize, usize) -> bool,
     ) {
@@ -340,25 +337,73 @@ impl Counts {
     }
 }
 
-/// `Counts::step`, over counts held elsewhere.
+/// How far each pattern's phrase has got in the words read so far: for each
+/// pattern, a bit for each of its stems, set at `k` when the last words
+/// matched its stems `0..=k` in order. Every start under way is kept, not
+/// only the longest, so that a phrase that fails part-way goes on from a
+/// later start ("very very good" in "very very very good"): the shift-and of
+/// agrep. A word costs one test per start under way (most often none or
+/// one), and no test is ever taken back.
+pub(super) struct Progress {
+    /// Each pattern's bits, in `u64`s, one pattern after another.
+    bits: Vec<u64>,
+    /// Where each pattern's bits start in `bits`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+impl Progress {
+    pub(super) fn new(patterns: &[Pattern]) -> Self {
+        let mut starts = vec![0];
+        for pattern in patterns {
+            starts.push(starts[starts.len() - 1] + pattern.stems.len().div_ceil(64));
+        }
+        Progress {
+            bits: vec![0; starts[starts.len() - 1]],
+            starts,
+        }
+    }
+
+    /// Forgets every phrase under way: a phrase does not run across texts.
+    pub(super) fn clear(&mut self) {
+        self.bits.fill(0);
+    }
+}
+
+/// Takes one word of part `p`: each phrase under way goes on where the word
+/// is a form of its next stem (`matches(pattern, stem)`), a phrase starts
+/// where it is a form of the first, and a phrase whole is a hit (and the
+/// next is counted from the word after it).
 fn step(
     patterns: &[Pattern],
-    progress: &mut [usize],
+    progress: &mut Progress,
     hits: &mut [[u32; 4]],
     p: usize,
     matches: impl Fn(usize, usize) -> bool,
 ) {
     for (n, pattern) in patterns.iter().enumerate() {
-        let at = &mut progress[n];
-        if !matches(n, *at) {
-            *at = 0;
-        }
-        if matches(n, *at) {
-            *at += 1;
-            if *at == pattern.stems.len() {
-                hits[n][p] += 1;
-                *at = 0;
+        let Some(last) = pattern.stems.len().checked_sub(1) else {
+            continue;
+        };
+        let state = &mut progress.bits[progress.starts[n]..progress.starts[n + 1]];
+        // The stems to try: the first, and each after one matched.
+        let mut carry = 1;
+        for (chunk, bits) in state.iter_mut().enumerate() {
+            let mut tried = (*bits << 1) | carry;
+            carry = *bits >> 63;
+            let mut going_on = 0;
+            while tried != 0 {
+                let bit = tried.trailing_zeros();
+                tried &= tried - 1;
+                let k = chunk * 64 + bit as usize;
+                if k <= last && matches(n, k) {
+                    going_on |= 1 << bit;
+                }
             }
+            *bits = going_on;
+        }
+        if (state[last / 64] >> (last % 64)) & 1 == 1 {
+            hits[n][p] += 1;
+            state.fill(0);
         }
     }
 }
@@ -392,15 +437,14 @@ impl<'s, 't> Scan<'s, 't> {
             hits: vec![[0; 4]; patterns.len()],
             lengths: [0; 4],
         };
-        // How many words of each pattern the last words matched, in order.
-        let mut progress = vec![0usize; patterns.len()];
+        let mut progress = Progress::new(patterns);
         for (p, texts) in parts.iter().enumerate() {
             for text in texts {
-                progress.fill(0);
+                progress.clear();
                 for word in words(text) {
                     counts.lengths[p] += 1;
                     if !self.may_match(word) {
-                        progress.fill(0);
+                        progress.clear();
                         continue;
                     }
                     let form: &str = self.cache.entry(word).or_insert_with(|| stem(word));
@@ -675,6 +719,29 @@ mod tests {
         assert_eq!(counts.lengths, [7, 6, 0, 6]);
         assert_eq!(counts.hits[0], [2, 1, 0, 0]);
         assert_eq!(counts.hits[1], [1, 0, 0, 2]);
+    }
+
+    #[test]
+    fn a_phrase_broken_part_way_goes_on_from_a_later_start() {
+        let long = format!("{} law", ["peace"; 64].join(" "));
+        let longer = format!("{} law", ["peace"; 65].join(" "));
+        for (phrase, text, expected) in [
+            ("very very good", "very very very good", 1),
+            ("very very good", "very very good, very very very good", 2),
+            ("a b a c", "a b a b a c", 1),
+            ("rule of law", "rule of the rule of law", 1),
+            ("very good", "very very", 0),
+            // Occurrences are counted apart, one after the other.
+            ("peace peace", "peace peace peace", 1),
+            ("peace peace", "peace peace peace peace", 2),
+            // A phrase of more stems than a `u64` has bits.
+            (long.as_str(), longer.as_str(), 1),
+            (longer.as_str(), long.as_str(), 0),
+        ] {
+            let terms = Terms::new(&owned(&[phrase])).expect("words");
+            let counts = Scan::new(&terms).counts(&[vec![text], vec![], vec![], vec![]]);
+            assert_eq!(counts.hits[0][0], expected, "{phrase:?} in {text:?}");
+        }
     }
 
     #[test]
