@@ -204,11 +204,11 @@ pub fn see_also(content: &Content, query: &Query) -> Vec<(String, usize)> {
 /// Every id that names nothing is reported, not only the first.
 pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError> {
     let aims = |id: &str| -> Vec<usize> {
-        let id = id.trim().to_lowercase();
+        let id = search::fold(id.trim());
         if let Some(i) = content
             .aims
             .iter()
-            .position(|aim| aim.id.to_lowercase() == id)
+            .position(|aim| search::fold(&aim.id) == id)
         {
             return vec![i];
         }
@@ -268,13 +268,13 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
     Err(error)
 }
 
-/// A value as keys are compared: its letters and digits, in lower case
-/// (`Shared_History`, `shared history` and `sharedhistory` are one; `u.n.` is `un`).
+/// A value as keys are compared: its letters and digits, in lower case as
+/// search folds them (`Shared_History`, `shared history` and `sharedhistory`
+/// are one; `u.n.` is `un`; `İstanbul` is `istanbul`).
 fn folded(value: &str) -> String {
-    value
+    search::fold(value)
         .chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
         .collect()
 }
 
@@ -465,5 +465,23 @@ fn nonempty<'v>(what: &str, value: &'v str) -> Result<&'v str, UsageError> {
         })
     } else {
         Ok(value.trim())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_as_search_folds_words() {
+        for (value, expected) in [
+            ("Shared_History", "sharedhistory"),
+            ("u.n.", "un"),
+            ("İstanbul", "istanbul"),
+            ("İSTANBUL", "istanbul"),
+            ("I\u{307}stanbul", "istanbul"),
+        ] {
+            assert_eq!(folded(value), expected, "{value}");
+        }
     }
 }

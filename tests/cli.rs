@@ -1357,3 +1357,17 @@ fn a_phrase_is_found_after_a_false_start() {
         expect(&["--content", LETTERS, "search", phrase], stdout, "", 0);
     }
 }
+
+#[test]
+fn dotted_capital_i_is_found_by_i_in_search_and_filters() {
+    for args in [
+        &["search", "istanbul"][..],
+        &["search", "İSTANBUL"],
+        &["search", "İstanbul"],
+        &["list", "--text", "istanbul"],
+        &["list", "--domain", "istanbul"],
+        &["list", "--domain", "İSTANBUL"],
+    ] {
+        expect(&[&["--content", LETTERS][..], args].concat(), SUMMIT, "", 0);
+    }
+}

@@ -187,4 +187,25 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn the_index_finds_a_phrase_after_a_false_start_and_folds_dotted_i() {
+        let origin = crate::content::Origin::File {
+            path: "tests/data/letters.toml".into(),
+            from_env: false,
+        };
+        let content = crate::content::load(&origin).expect("the fixture");
+        let index = Index::new(&content);
+        let all: Vec<usize> = (0..content.aims.len()).collect();
+        for typed in ["\"very very good\"", "istanbul", "İSTANBUL", "ist"] {
+            let terms = Terms::typed(typed).expect("words");
+            let expected = super::super::rank(&content, &all, &terms);
+            assert_eq!(index.rank(&all, &terms), expected, "{typed}");
+            let found: Vec<&str> = expected
+                .iter()
+                .map(|&(aim, _)| &*content.aims[aim].id)
+                .collect();
+            assert_eq!(found, ["ıı"], "{typed}");
+        }
+    }
 }

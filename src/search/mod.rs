@@ -84,11 +84,28 @@ impl Part {
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
+/// A text in lower case, as search and the filters compare words: Turkish
+/// dotted `İ` is `i` (`İstanbul` is found by `istanbul`), where Rust's lower
+/// case of it is `i` and a combining dot above (U+0307) that nobody types;
+/// that dot after an `i` (`I` and the dot, written apart) goes too.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if !(c == '\u{307}' && folded.ends_with('i')) {
+            folded.push(c);
+        }
+    }
+    folded
+}
+
 /// The form a word is matched by, for the words typed and the words of the
 /// content alike: lower case, American spelling, stemmed (`Terrorists` →
 /// `terror`, `economy` and `economic` → `econom`).
 pub fn stem(word: &str) -> String {
-    let lower = word.to_lowercase();
+    let lower = fold(word);
     let spelled = SPELLINGS
         .iter()
         .find_map(|(british, american)| {
@@ -135,9 +152,10 @@ fn akin(searched: &str, stem: &str) -> bool {
     common >= 5 && common + 1 >= searched.len().min(stem.len())
 }
 
-/// The words of a text: runs of letters and digits (`human-rights` is two).
+/// The words of a text: runs of letters and digits (`human-rights` is two),
+/// and the combining dot above that makes `I` Turkish `İ` when written apart.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !c.is_alphanumeric() && c != '\u{307}')
         .filter(|word| !word.is_empty())
 }
 
@@ -170,7 +188,7 @@ fn starts_with(word: &str, prefix: &str) -> bool {
         word.len() >= prefix.len()
             && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
     } else {
-        word.to_lowercase().starts_with(prefix)
+        fold(word).starts_with(prefix)
     }
 }
 
@@ -219,7 +237,7 @@ impl Terms {
             raw.truncate(room);
             room -= raw.len();
             let Some(last) = raw.last() else { continue };
-            let prefix = (typing && n + 1 == values.len()).then(|| last.to_lowercase());
+            let prefix = (typing && n + 1 == values.len()).then(|| fold(last));
             patterns.push((
                 // A word begun is no stop word: "a" may become "agreement".
                 if prefix.is_some() { "" } else { value.as_str() },
@@ -742,6 +760,25 @@ mod tests {
             let counts = Scan::new(&terms).counts(&[vec![text], vec![], vec![], vec![]]);
             assert_eq!(counts.hits[0][0], expected, "{phrase:?} in {text:?}");
         }
+    }
+
+    #[test]
+    fn turkish_dotted_i_folds_to_i() {
+        for (word, folded) in [
+            ("İstanbul", "istanbul"),
+            ("İSTANBUL", "istanbul"),
+            ("I\u{307}stanbul", "istanbul"),
+            ("ıI", "ıi"),
+            ("Türk", "türk"),
+            ("ECONOMY", "economy"),
+        ] {
+            assert_eq!(fold(word), folded, "{word}");
+        }
+        assert_eq!(stem("İstanbul"), stem("istanbul"));
+        // Written apart, `I` and its dot are one word.
+        assert_eq!(words("in I\u{307}stanbul.").count(), 2);
+        let terms = Terms::typed("İst").expect("words");
+        assert!(terms.marks("istanbul") && terms.marks("İSTANBUL"));
     }
 
     #[test]
