@@ -1371,3 +1371,46 @@ fn dotted_capital_i_is_found_by_i_in_search_and_filters() {
         expect(&[&["--content", LETTERS][..], args].concat(), SUMMIT, "", 0);
     }
 }
+
+/// A named pipe that no one writes to would hold `open` for ever: it is
+/// refused before it is opened (and the test ends, however `aims` behaves).
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_device_is_refused_without_waiting() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fifo-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a folder");
+    let pipe = dir.join("aims.toml");
+    let _ = fs::remove_file(&pipe);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let refused = |path: &Path, what: &str| {
+        let output = assert_cmd::Command::from_std(common::aims())
+            .arg("--content")
+            .arg(path)
+            .arg("list")
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .expect("aims runs");
+        assert_eq!(
+            (
+                String::from_utf8_lossy(&output.stdout).into_owned(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+                output.status.code(),
+            ),
+            (
+                String::new(),
+                format!(
+                    "aims: error: cannot read content file {}: it is {what}, not a TOML file\n",
+                    path.display()
+                ),
+                Some(1)
+            )
+        );
+    };
+    refused(&pipe, "a named pipe (FIFO)");
+    refused(Path::new("/dev/null"), "a device");
+    fs::remove_dir_all(&dir).expect("removed");
+}
