@@ -3,6 +3,7 @@
 //! `main` parses the arguments, resolves the settings, runs the command, and
 //! maps its result to an exit code: the one place the process decides how it ends.
 
+use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -17,9 +18,10 @@ use aims::suggest::{UsageError, shown};
 use aims::{app, browse, diagnostic};
 
 fn main() -> ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args: Vec<OsString> = std::env::args_os().collect();
     // clap colours its own help and errors; `--color` decides for them too.
-    let clap_color = match config::color_ahead(&args) {
+    let ahead = config::color_ahead(&args);
+    let clap_color = match ahead {
         When::Auto => clap::ColorChoice::Auto,
         When::Always => clap::ColorChoice::Always,
         When::Never => clap::ColorChoice::Never,
@@ -28,7 +30,6 @@ fn main() -> ExitCode {
         .color(clap_color)
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
-    let stderr = config::stderr(config::color_ahead(&args));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(err)
@@ -42,15 +43,20 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(io) => report(
                     &anyhow::Error::new(io).context("cannot write output"),
-                    stderr,
+                    config::stderr(ahead),
                 ),
             };
         }
         Err(err) => {
             // A usage error (2), said as aims says its own.
-            return report(&anyhow::Error::new(usage_error(&err)), stderr);
+            return report(
+                &anyhow::Error::new(usage_error(&err)),
+                config::stderr(ahead),
+            );
         }
     };
+    // Parsed, the choice is clap's own reading of `--color`.
+    let stderr = config::stderr(cli.color);
     let origin = Origin::resolve(cli.content, std::env::var_os(content::CONTENT_VAR));
     let config = Config::detect(cli.color, cli.paging);
     match app::run(cli.command, origin, &config) {

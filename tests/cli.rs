@@ -1414,3 +1414,32 @@ fn a_named_pipe_or_a_device_is_refused_without_waiting() {
     refused(Path::new("/dev/null"), "a device");
     fs::remove_dir_all(&dir).expect("removed");
 }
+
+#[test]
+fn the_colour_flag_is_read_as_clap_reads_it_and_wins_over_the_environment() {
+    let plain = "aims: error: unknown pillar `zz`\n  \
+                 hint: no aim's title, quote or topics hold `zz` either\n  \
+                 hint: valid pillars: culture\n";
+    let coloured = "aims: \x1b[1;31merror:\x1b[0m unknown pillar `zz`\n  \
+                    \x1b[1;36mhint:\x1b[0m no aim's title, quote or topics hold `zz` either\n  \
+                    \x1b[1;36mhint:\x1b[0m valid pillars: culture\n";
+    for (flag, env, stderr) in [
+        (&["--color", "NEVER"][..], ("CLICOLOR_FORCE", "1"), plain),
+        (&["--color=Never"], ("CLICOLOR_FORCE", "1"), plain),
+        (&["--color", "never"], ("CLICOLOR_FORCE", "1"), plain),
+        (&["--color", "always"], ("NO_COLOR", "1"), coloured),
+        (&["--color=ALWAYS"], ("NO_COLOR", "1"), coloured),
+    ] {
+        let args = [&["--content", LETTERS, "list", "-p", "zz"], flag].concat();
+        expect_env(&args, &[env], "", stderr, 2);
+    }
+    // clap's own errors, before the line is parsed, follow the flag too.
+    expect_env(
+        &["--color", "NEVER", "lsit"],
+        &[("CLICOLOR_FORCE", "1")],
+        "",
+        "aims: error: unknown command `lsit`\n  hint: did you mean `list`?\n  \
+         hint: usage: aims [OPTIONS] [COMMAND] (more with --help)\n",
+        2,
+    );
+}
