@@ -8,6 +8,7 @@ use comfy_table::{
     Width,
 };
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use unicode_width::UnicodeWidthStr;
 
 use crate::listing::{Field, Listing};
 use crate::search::Terms;
@@ -119,10 +120,12 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
         }
         let field = |i: usize| row.get(i).map(|f| f.text(", ")).unwrap_or_default();
         let (id, title) = (field(0), field(1));
+        // Indented by the columns the id takes on a terminal, not its bytes:
+        // `ıı` is four bytes and two columns.
         let heading = wrap(
             format!("{id}  {title}").trim_end(),
             style.width,
-            id.len() + 2,
+            id.width() + 2,
         );
         // Style after wrapping, so escape codes do not count as width; where
         // wrapping broke the id itself, the heading is styled as one.
@@ -136,14 +139,15 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
         // Labelled lines, wrapped at spaces only: a long address stays whole
         // (and copyable) on a line of its own rather than cut in two.
         let labels: Vec<&String> = shown.iter().skip(2).map(|&c| &listing.columns[c]).collect();
-        let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
         let indent = " ".repeat(width + 5);
         for (&c, label) in shown.iter().skip(2).zip(&labels) {
             let value = match styled(&row[c], style) {
                 text if text.is_empty() => "-".to_owned(),
                 text => text,
             };
-            let first = format!("  {label:<width$}   ");
+            // Padded by columns (`format!` pads by characters).
+            let first = format!("  {label}{}   ", " ".repeat(width - label.width()));
             let options = textwrap::Options::new(usize::from(style.width))
                 .initial_indent(&first)
                 .subsequent_indent(&indent)
@@ -702,6 +706,17 @@ mod tests {
         // Where the id itself breaks, the whole heading is bold.
         let long = aim("an-id-longer-than-the-terminal-is-wide", "T", "");
         assert!(shown(&long, 20, true, true).starts_with("\u{1b}[1man-id-longer"));
+    }
+
+    #[test]
+    fn a_record_heading_is_indented_by_the_columns_of_its_id() {
+        // `ıı` is four bytes and two columns; `交通` four columns.
+        for (id, indent) in [("ıı", 4), ("交通", 6)] {
+            let listing = aim(id, "A very good summit in Istanbul", "");
+            let heading = shown(&listing, 30, false, true);
+            let second = heading.lines().nth(1).expect("a wrapped heading");
+            assert_eq!(second, format!("{}Istanbul", " ".repeat(indent)), "{id}");
+        }
     }
 
     #[test]

@@ -1443,3 +1443,18 @@ fn the_colour_flag_is_read_as_clap_reads_it_and_wins_over_the_environment() {
         2,
     );
 }
+
+#[test]
+fn show_indents_by_the_columns_an_id_takes() {
+    // `ıı` is four bytes and two columns: its title wraps under itself.
+    expect_env(
+        &["--content", LETTERS, "show", "ıı", "-f", "table"],
+        &[("COLUMNS", "30")],
+        "ıı  A very good summit in\n    İstanbul\n  quote      The summit in\n             \
+         İstanbul was very\n             very very good\n             for culture\n  \
+         source     letters\n  citation   \"Letters\"\n  clause     -\n  pillars    culture\n  \
+         domains    city\n",
+        "",
+        0,
+    );
+}
