@@ -364,7 +364,8 @@ fn table(
     notes(out, listing, style)
 }
 
-/// The longest word of each column (its header among them, if shown).
+/// The longest word of each column (its header among them, if shown), in
+/// the columns it takes on a terminal: a CJK letter takes two.
 fn longest_words(cells: &[Vec<String>], headers: Option<&[String]>) -> Vec<u16> {
     let columns = cells.first().map_or(0, Vec::len);
     (0..columns)
@@ -374,7 +375,7 @@ fn longest_words(cells: &[Vec<String>], headers: Option<&[String]>) -> Vec<u16> 
                 .iter()
                 .flat_map(|row| row[i].split_whitespace())
                 .chain(header);
-            let longest = words.map(|w| w.chars().count()).max().unwrap_or(0);
+            let longest = words.map(UnicodeWidthStr::width).max().unwrap_or(0);
             u16::try_from(longest).unwrap_or(u16::MAX)
         })
         .collect()
@@ -742,6 +743,11 @@ mod tests {
         let blank = vec![String::new(); 3];
         assert!(fits(&three, &blank, 2, 7));
         assert!(!fits(&three, &blank, 2, 6));
+        // Measured in the columns a terminal gives them: a CJK letter takes two.
+        let wide = vec![vec!["culture".to_owned(), "1".to_owned()]];
+        let headers = names(&["ID", "交通"]);
+        assert!(fits(&wide, &headers, 1, 12));
+        assert!(!fits(&wide, &headers, 1, 11));
     }
 
     #[test]

@@ -1458,3 +1458,41 @@ fn show_indents_by_the_columns_an_id_takes() {
         0,
     );
 }
+
+#[test]
+fn matrix_measures_headers_in_the_columns_they_take() {
+    // 交通 and 貿易 take four columns each: the headers fit from 22 columns,
+    // and below, numbers and a legend stand for them.
+    let matrix = |columns: &str| {
+        run(
+            &[
+                "--content",
+                LETTERS,
+                "matrix",
+                "--rows",
+                "pillar",
+                "--cols",
+                "domain",
+                "-f",
+                "table",
+            ],
+            &[("COLUMNS", columns)],
+        )
+    };
+    assert_eq!(
+        matrix("22"),
+        (
+            "ID      交通 貿易 CITY\nculture    1    1    1\n".to_owned(),
+            String::new(),
+            0
+        )
+    );
+    assert_eq!(
+        matrix("21"),
+        (
+            "ID      1 2 3\nculture 1 1 1\n1=交通  2=貿易\n3=city\n".to_owned(),
+            String::new(),
+            0
+        )
+    );
+}
