@@ -3,7 +3,7 @@
 
 use crate::model::{Aim, Clause, Content, Record, Ref};
 use crate::search::{self, Terms};
-use crate::suggest::{UsageError, pairs, shown};
+use crate::suggest::{UsageError, escaped, pairs, shown};
 
 /// The values of the filters, as typed: each may hold several.
 #[derive(Debug, Default, Clone)]
@@ -353,23 +353,21 @@ fn pointer(content: &Content, value: &str, error: &mut UsageError) {
         error.hints.insert(at, hint);
         return;
     }
-    let plain = value
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'));
-    let argument = if plain {
-        value.trim().to_owned()
-    } else {
-        format!("'{}'", value.trim().replace('\'', r"'\''"))
-    };
+    // A command to paste into a shell: on the content in use, the value
+    // quoted where a shell would split it.
+    let content = content.file().map_or_else(String::new, |file| {
+        let file = file.to_string_lossy();
+        format!("--content {} ", escaped(&shell_words::quote(&file)))
+    });
     let aims = if count == 1 {
         "1 aim"
     } else {
         &format!("{count} aims")
     };
     let hint = format!(
-        "`{}` stands in the text of {aims}: aims search {}",
+        "`{}` stands in the text of {aims}: aims {content}search {}",
         shown(value.trim()),
-        shown(&argument)
+        shown(&shell_words::quote(value.trim()))
     );
     error.hints.insert(at, hint);
 }

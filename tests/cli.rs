@@ -1496,3 +1496,41 @@ fn matrix_measures_headers_in_the_columns_they_take() {
         )
     );
 }
+
+#[test]
+fn a_pointer_to_search_runs_on_the_content_in_use() {
+    let hint = |content: &str| {
+        format!(
+            "aims: error: unknown domain `summit`\n  \
+             hint: `summit` stands in the text of 1 aim: aims --content {content} search summit\n  \
+             hint: valid domains: 交通, 貿易, city\n"
+        )
+    };
+    expect(
+        &["--content", LETTERS, "list", "-d", "summit"],
+        "",
+        &hint(LETTERS),
+        2,
+    );
+    expect_env(
+        &["list", "-d", "summit"],
+        &[("AIMS_CONTENT", LETTERS)],
+        "",
+        &hint(LETTERS),
+        2,
+    );
+    // A path a shell would split is quoted for it.
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("pointer-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a folder");
+    let spaced = dir.join("my letters.toml");
+    fs::copy(LETTERS, &spaced).expect("copied");
+    let spaced = spaced.display().to_string();
+    expect(
+        &["--content", &spaced, "list", "-d", "summit"],
+        "",
+        &hint(&format!("'{spaced}'")),
+        2,
+    );
+    fs::remove_dir_all(&dir).expect("removed");
+}
