@@ -1534,3 +1534,24 @@ fn a_pointer_to_search_runs_on_the_content_in_use() {
     );
     fs::remove_dir_all(&dir).expect("removed");
 }
+
+#[test]
+fn the_man_page_names_every_variable_read_and_every_exit_status() {
+    let page = run(&["man"], &[]).0;
+    let environment = &page[page.find(".SH ENVIRONMENT").expect("environment")..];
+    let (environment, status) = environment
+        .split_once(".SH \"EXIT STATUS\"")
+        .expect("exit status");
+    for name in common::SETTINGS {
+        assert!(
+            environment.contains(&format!(".TP\n\\fB{name}\\fR\n")),
+            "no {name} in {environment}"
+        );
+    }
+    assert!(
+        status.contains(
+            "130 when browse, its output not a terminal, is left without choosing an aim"
+        ),
+        "{status}"
+    );
+}
