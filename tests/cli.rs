@@ -1555,3 +1555,28 @@ fn the_man_page_names_every_variable_read_and_every_exit_status() {
         "{status}"
     );
 }
+
+#[test]
+fn an_option_given_twice_is_named_once_with_the_line_that_gives_it_once() {
+    for (args, stderr) in [
+        (
+            &["list", "-f", "json", "-f", "csv"][..],
+            "aims: error: `--format` given more than once\n  hint: give it once: `--format csv`\n",
+        ),
+        (
+            &["list", "--format=json", "-fcsv"],
+            "aims: error: `--format` given more than once\n  hint: give it once: `--format csv`\n",
+        ),
+        (
+            &["list", "--no-header", "--no-header"],
+            "aims: error: `--no-header` given more than once\n  hint: give it once: `--no-header`\n",
+        ),
+        (
+            &["--content", "a.toml", "--content", "b c.toml", "list"],
+            "aims: error: `--content` given more than once\n  \
+             hint: give it once: `--content 'b c.toml'`\n",
+        ),
+    ] {
+        expect(args, "", stderr, 2);
+    }
+}
