@@ -195,7 +195,8 @@ fn pager(
 }
 
 /// The `--color` choice, read ahead of parsing so that the parser's own help
-/// and errors follow it (the last one given wins, as the parse does).
+/// and errors follow it: as the parse reads it, the last one given wins and
+/// case is ignored (`--color NEVER`).
 pub fn color_ahead(args: &[OsString]) -> When {
     let mut choice = When::Auto;
     let mut words = args.iter().skip(1).map(|arg| arg.to_str().unwrap_or(""));
@@ -208,10 +209,12 @@ pub fn color_ahead(args: &[OsString]) -> When {
             Some(rest) => rest.strip_prefix('=').unwrap_or(""),
             None => continue,
         };
-        choice = match value {
-            "always" => When::Always,
-            "never" => When::Never,
-            _ => When::Auto,
+        choice = if value.eq_ignore_ascii_case("always") {
+            When::Always
+        } else if value.eq_ignore_ascii_case("never") {
+            When::Never
+        } else {
+            When::Auto
         };
     }
     choice
@@ -328,6 +331,9 @@ mod tests {
             ("aims -- --color never", When::Auto),
             ("aims --colorful never", When::Auto),
             ("aims --color", When::Auto),
+            ("aims --color NEVER list", When::Never),
+            ("aims --color=Always list", When::Always),
+            ("aims list --color=nEvEr", When::Never),
         ] {
             assert_eq!(color_ahead(&args(line)), expected, "{line}");
         }

@@ -3,6 +3,7 @@
 //! `main` parses the arguments, resolves the settings, runs the command, and
 //! maps its result to an exit code: the one place the process decides how it ends.
 
+use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -19,9 +20,10 @@ use aims::text::escaped;
 use aims::{app, browse, diagnostic};
 
 fn main() -> ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args: Vec<OsString> = std::env::args_os().collect();
     // clap colours its own help and errors; `--color` decides for them too.
-    let clap_color = match config::color_ahead(&args) {
+    let ahead = config::color_ahead(&args);
+    let clap_color = match ahead {
         When::Auto => clap::ColorChoice::Auto,
         When::Always => clap::ColorChoice::Always,
         When::Never => clap::ColorChoice::Never,
@@ -30,7 +32,6 @@ fn main() -> ExitCode {
         .color(clap_color)
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
-    let stderr = config::stderr(config::color_ahead(&args));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(err)
@@ -44,15 +45,20 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(io) => report(
                     &anyhow::Error::new(io).context("cannot write output"),
-                    stderr,
+                    config::stderr(ahead),
                 ),
             };
         }
         Err(err) => {
             // A usage error (2), said as aims says its own.
-            return report(&anyhow::Error::new(usage_error(&err)), stderr);
+            return report(
+                &anyhow::Error::new(usage_error(&err, &args)),
+                config::stderr(ahead),
+            );
         }
     };
+    // Parsed, the choice is clap's own reading of `--color`.
+    let stderr = config::stderr(cli.color);
     let origin = Origin::resolve(cli.content, std::env::var_os(content::CONTENT_VAR));
     let config = Config::detect(cli.color, cli.paging);
     match app::run(cli.command, origin, &config) {
@@ -113,8 +119,9 @@ fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode 
 
 /// clap's error as a usage error of aims: the same words for the same
 /// things (`unknown command`, `did you mean`), read from the error's context
-/// (its kinds and values), never from the wording of its message.
-fn usage_error(err: &clap::Error) -> UsageError {
+/// (its kinds and values), never from the wording of its message. `args`,
+/// the command line, gives the value an option given twice was given last.
+fn usage_error(err: &clap::Error, args: &[OsString]) -> UsageError {
     // A value of the context as a list (a list of one, or none), or as text.
     let list = |kind: ContextKind| -> Vec<String> {
         match err.get(kind) {
@@ -137,6 +144,14 @@ fn usage_error(err: &clap::Error) -> UsageError {
         text(ContextKind::InvalidValue),
     );
     let (arg, value) = (shown(&arg), shown(&value));
+    // An option given twice conflicts with itself, by clap's reckoning.
+    let prior = list(ContextKind::PriorArg);
+    if err.kind() == ErrorKind::ArgumentConflict
+        && prior.len() == 1
+        && prior[0] == text(ContextKind::InvalidArg)
+    {
+        return given_again(&prior[0], args);
+    }
     let message = match err.kind() {
         ErrorKind::InvalidValue if value.is_empty() => format!("`{arg}` needs a value"),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
@@ -198,4 +213,58 @@ fn usage_error(err: &clap::Error) -> UsageError {
         hints.push(format!("usage: {usage} (more with --help)"));
     }
     UsageError { message, hints }
+}
+
+/// The error for an option given more than once (`-f json -f csv`), named
+/// as it is typed in full, with the command as it would read given once: the
+/// last value, as clap reads the line when the last of each option wins.
+/// `display` is clap's own display of the option (`--format <FORMAT>`).
+fn given_again(display: &str, args: &[OsString]) -> UsageError {
+    /// The option that clap displays as `display`, in `command` or below.
+    fn find(command: &clap::Command, display: &str) -> Option<clap::Arg> {
+        command
+            .get_arguments()
+            .find(|arg| arg.to_string() == display)
+            .cloned()
+            .or_else(|| command.get_subcommands().find_map(|sub| find(sub, display)))
+    }
+    let mut command = Cli::command();
+    command.build();
+    let option = find(&command, display);
+    let name = option
+        .as_ref()
+        .and_then(|option| match (option.get_long(), option.get_short()) {
+            (Some(long), _) => Some(format!("--{long}")),
+            (None, Some(short)) => Some(format!("-{short}")),
+            (None, None) => None,
+        })
+        .unwrap_or_else(|| display.to_owned());
+    let once = option.and_then(|option| {
+        if !option.get_action().takes_values() {
+            return Some(name.clone());
+        }
+        let matches = Cli::command()
+            .args_override_self(true)
+            .try_get_matches_from(args)
+            .ok()?;
+        // The value where the option was parsed: the deepest command.
+        let mut last = None;
+        let mut at = Some(&matches);
+        while let Some(here) = at {
+            if let Ok(Some(mut raw)) = here.try_get_raw(option.get_id().as_str()) {
+                last = raw
+                    .next_back()
+                    .map(|value| value.to_string_lossy().into_owned());
+            }
+            at = here.subcommand().map(|(_, sub)| sub);
+        }
+        last.map(|value| format!("{name} {}", shell_words::quote(&value)))
+    });
+    UsageError {
+        message: format!("`{}` given more than once", shown(&name)),
+        hints: once
+            .map(|once| format!("give it once: `{}`", shown(&once)))
+            .into_iter()
+            .collect(),
+    }
 }

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::{Deref, Range};
+use std::path::{Path, PathBuf};
 
 /// A string of a content file with its place: borrowed from the file's text
 /// unless an escape had to be decoded. (Not `PartialEq`: compare the strings.)
@@ -507,6 +508,10 @@ pub struct Content<'a> {
     narrower: Vec<Vec<usize>>,
     /// For each domain, the domains related to it, from either end.
     related: Vec<Vec<usize>>,
+    /// The file the content was read from (`--content`, `AIMS_CONTENT`), none
+    /// when built in: a command suggested to the user names it, so that it
+    /// runs on the same content.
+    file: Option<PathBuf>,
 }
 
 impl<'a> Content<'a> {
@@ -532,7 +537,19 @@ impl<'a> Content<'a> {
             records,
             narrower,
             related,
+            file: None,
         }
+    }
+
+    /// The content, as read from `file` (none: built in).
+    #[must_use]
+    pub(crate) fn read_from(self, file: Option<PathBuf>) -> Self {
+        Content { file, ..self }
+    }
+
+    /// The file the content was read from; none when it is built in.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
     }
 
     /// The domains `domain` names as narrower, in the content's order.

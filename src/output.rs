@@ -8,6 +8,7 @@ use comfy_table::{
     Width,
 };
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use unicode_width::UnicodeWidthStr;
 
 use crate::listing::{Field, Listing};
 use crate::search::Terms;
@@ -120,10 +121,12 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
         }
         let field = |i: usize| row.get(i).map(|f| f.text(", ")).unwrap_or_default();
         let (id, title) = (field(0), field(1));
+        // Indented by the columns the id takes on a terminal, not its bytes:
+        // `ıı` is four bytes and two columns.
         let heading = wrap(
             format!("{id}  {title}").trim_end(),
             style.width,
-            id.len() + 2,
+            id.width() + 2,
         );
         // Style after wrapping, so escape codes do not count as width; where
         // wrapping broke the id itself, the heading is styled as one.
@@ -137,14 +140,15 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
         // Labelled lines, wrapped at spaces only: a long address stays whole
         // (and copyable) on a line of its own rather than cut in two.
         let labels: Vec<&String> = shown.iter().skip(2).map(|&c| &listing.columns[c]).collect();
-        let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
         let indent = " ".repeat(width + 5);
         for (&c, label) in shown.iter().skip(2).zip(&labels) {
             let value = match styled(&row[c], style) {
                 text if text.is_empty() => "-".to_owned(),
                 text => text,
             };
-            let first = format!("  {label:<width$}   ");
+            // Padded by columns (`format!` pads by characters).
+            let first = format!("  {label}{}   ", " ".repeat(width - label.width()));
             let options = textwrap::Options::new(usize::from(style.width))
                 .initial_indent(&first)
                 .subsequent_indent(&indent)
@@ -361,7 +365,8 @@ fn table(
     notes(out, listing, style)
 }
 
-/// The longest word of each column (its header among them, if shown).
+/// The longest word of each column (its header among them, if shown), in
+/// the columns it takes on a terminal: a CJK letter takes two.
 fn longest_words(cells: &[Vec<String>], headers: Option<&[String]>) -> Vec<u16> {
     let columns = cells.first().map_or(0, Vec::len);
     (0..columns)
@@ -371,7 +376,7 @@ fn longest_words(cells: &[Vec<String>], headers: Option<&[String]>) -> Vec<u16> 
                 .iter()
                 .flat_map(|row| row[i].split_whitespace())
                 .chain(header);
-            let longest = words.map(|w| w.chars().count()).max().unwrap_or(0);
+            let longest = words.map(UnicodeWidthStr::width).max().unwrap_or(0);
             u16::try_from(longest).unwrap_or(u16::MAX)
         })
         .collect()
@@ -705,6 +710,17 @@ mod tests {
     }
 
     #[test]
+    fn a_record_heading_is_indented_by_the_columns_of_its_id() {
+        // `ıı` is four bytes and two columns; `交通` four columns.
+        for (id, indent) in [("ıı", 4), ("交通", 6)] {
+            let listing = aim(id, "A very good summit in Istanbul", "");
+            let heading = shown(&listing, 30, false, true);
+            let second = heading.lines().nth(1).expect("a wrapped heading");
+            assert_eq!(second, format!("{}Istanbul", " ".repeat(indent)), "{id}");
+        }
+    }
+
+    #[test]
     fn only_ids_are_cyan_in_a_coloured_table() {
         let listing = aim("peace", "Peace", "q");
         let table = shown(&listing, 80, true, false);
@@ -727,6 +743,11 @@ mod tests {
         let blank = vec![String::new(); 3];
         assert!(fits(&three, &blank, 2, 7));
         assert!(!fits(&three, &blank, 2, 6));
+        // Measured in the columns a terminal gives them: a CJK letter takes two.
+        let wide = vec![vec!["culture".to_owned(), "1".to_owned()]];
+        let headers = names(&["ID", "交通"]);
+        assert!(fits(&wide, &headers, 1, 12));
+        assert!(!fits(&wide, &headers, 1, 11));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::model::{Aim, Clause, Content, Record, Ref};
 use crate::search::{self, Terms};
-use crate::suggest::{UsageError, pairs, shown};
+use crate::suggest::{UsageError, escaped, pairs, shown};
 use crate::text::fold_key;
 
 /// The values of the filters, as typed: each may hold several.
@@ -205,11 +205,11 @@ pub fn see_also(content: &Content, query: &Query) -> Vec<(String, usize)> {
 /// Every id that names nothing is reported, not only the first.
 pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError> {
     let aims = |id: &str| -> Vec<usize> {
-        let id = id.trim().to_lowercase();
+        let id = search::fold(id.trim());
         if let Some(i) = content
             .aims
             .iter()
-            .position(|aim| aim.id.to_lowercase() == id)
+            .position(|aim| search::fold(&aim.id) == id)
         {
             return vec![i];
         }
@@ -344,23 +344,21 @@ fn pointer(content: &Content, value: &str, error: &mut UsageError) {
         error.hints.insert(at, hint);
         return;
     }
-    let plain = value
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'));
-    let argument = if plain {
-        value.trim().to_owned()
-    } else {
-        format!("'{}'", value.trim().replace('\'', r"'\''"))
-    };
+    // A command to paste into a shell: on the content in use, the value
+    // quoted where a shell would split it.
+    let content = content.file().map_or_else(String::new, |file| {
+        let file = file.to_string_lossy();
+        format!("--content {} ", escaped(&shell_words::quote(&file)))
+    });
     let aims = if count == 1 {
         "1 aim"
     } else {
         &format!("{count} aims")
     };
     let hint = format!(
-        "`{}` stands in the text of {aims}: aims search {}",
+        "`{}` stands in the text of {aims}: aims {content}search {}",
         shown(value.trim()),
-        shown(&argument)
+        shown(&shell_words::quote(value.trim()))
     );
     error.hints.insert(at, hint);
 }
@@ -456,5 +454,23 @@ fn nonempty<'v>(what: &str, value: &'v str) -> Result<&'v str, UsageError> {
         })
     } else {
         Ok(value.trim())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_as_search_folds_words() {
+        for (value, expected) in [
+            ("Shared_History", "sharedhistory"),
+            ("u.n.", "un"),
+            ("İstanbul", "istanbul"),
+            ("İSTANBUL", "istanbul"),
+            ("I\u{307}stanbul", "istanbul"),
+        ] {
+            assert_eq!(fold_key(value), expected, "{value}");
+        }
     }
 }

@@ -132,6 +132,23 @@ pub fn man(out: &mut impl Write) -> io::Result<()> {
             "COLUMNS",
             "The width tables fit, instead of the terminal's.",
         ),
+        (
+            "LINES",
+            "The terminal's height in rows, instead of what it reports: longer output is paged.",
+        ),
+        (
+            "AIMS_PAGER",
+            "The pager for long output on a terminal, split as a shell splits words; empty or cat means none.",
+        ),
+        (
+            "PAGER",
+            "The pager when AIMS_PAGER is unset; when neither is set, less.",
+        ),
+        (
+            "LESS",
+            "Passed to the pager as set; when unset, aims sets it to FRX (RX with --paging always): \
+             quit when the output fits the screen, pass colours through, leave the output on the screen.",
+        ),
     ] {
         roff.control("TP", []);
         roff.text([bold(name)]);
@@ -141,6 +158,7 @@ pub fn man(out: &mut impl Write) -> io::Result<()> {
     roff.text([roman(
         "0 on success, an empty result included (no rows; [] in JSON) and a closed pipe; \
          1 on a content or I/O error; 2 on a usage error, an unknown filter value or id included; \
+         130 when browse, its output not a terminal, is left without choosing an aim; \
          128 plus the signal's number when a signal ends aims once it has given the terminal back \
          (the browser, or the pager quit): 129 for SIGHUP, 130 for SIGINT, 143 for SIGTERM.",
     )]);

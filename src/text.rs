@@ -32,16 +32,30 @@ pub fn is_key_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '.'
 }
 
+/// A text in lower case, as search and the filters compare words: Turkish
+/// dotted `İ` is `i` (`İstanbul` is found by `istanbul`), where Rust's lower
+/// case of it is `i` and a combining dot above (U+0307) that nobody types;
+/// that dot after an `i` (`I` and the dot, written apart) goes too.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if !(c == '\u{307}' && folded.ends_with('i')) {
+            folded.push(c);
+        }
+    }
+    folded
+}
+
 /// A key (an id, alias or name) as lookup compares it: its letters and digits
-/// in lower case (`Shared_History`, `shared history` and `sharedhistory` are
-/// one; `u.n.` is `un`). The checks compare keys for uniqueness the same way,
-/// so that a value a user types names one record.
+/// in lower case as search folds them (`Shared_History`, `shared history` and
+/// `sharedhistory` are one; `u.n.` is `un`; `İstanbul` is `istanbul`). The
+/// checks compare keys for uniqueness the same way, so that a value a user
+/// types names one record.
 pub fn fold_key(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    fold(value).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// `text` as it may be printed for a person: every hidden character shown as
@@ -177,6 +191,8 @@ mod tests {
         assert_eq!(fold_key("a-b"), fold_key("ab"));
         assert_eq!(fold_key("U.N."), "un");
         assert_eq!(fold_key("-."), "");
+        assert_eq!(fold_key("İstanbul"), fold_key("istanbul"));
+        assert_eq!(fold_key("İx"), fold_key("ix"));
     }
 
     #[test]

@@ -1340,3 +1340,243 @@ fn choices_ignore_case_as_filter_values_do() {
     let never = run(&["--content", VALID, "--color", "Never", "pillars"], &[]);
     assert_eq!(never.2, 0);
 }
+
+/// Letters beyond ASCII (Turkish `İ` and `ı`, CJK) and a word said thrice.
+const LETTERS: &str = "tests/data/letters.toml";
+/// The aim of `LETTERS` that says "very very very good" in İstanbul, as TSV.
+const SUMMIT: &str = "ıı\tA very good summit in İstanbul\t\
+     The summit in İstanbul was very very very good for culture\tletters\t\"Letters\"\t\tculture\tcity\n";
+
+#[test]
+fn a_phrase_is_found_after_a_false_start() {
+    for (phrase, stdout) in [
+        ("very very good", SUMMIT),
+        ("very very very good", SUMMIT),
+        ("very very very very good", ""),
+    ] {
+        expect(&["--content", LETTERS, "search", phrase], stdout, "", 0);
+    }
+}
+
+#[test]
+fn dotted_capital_i_is_found_by_i_in_search_and_filters() {
+    for args in [
+        &["search", "istanbul"][..],
+        &["search", "İSTANBUL"],
+        &["search", "İstanbul"],
+        &["list", "--text", "istanbul"],
+        &["list", "--domain", "istanbul"],
+        &["list", "--domain", "İSTANBUL"],
+    ] {
+        expect(&[&["--content", LETTERS][..], args].concat(), SUMMIT, "", 0);
+    }
+}
+
+/// A named pipe that no one writes to would hold `open` for ever: it is
+/// refused before it is opened (and the test ends, however `aims` behaves).
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_device_is_refused_without_waiting() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fifo-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a folder");
+    let pipe = dir.join("aims.toml");
+    let _ = fs::remove_file(&pipe);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let refused = |path: &Path, what: &str| {
+        let output = assert_cmd::Command::from_std(common::aims())
+            .arg("--content")
+            .arg(path)
+            .arg("list")
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .expect("aims runs");
+        assert_eq!(
+            (
+                String::from_utf8_lossy(&output.stdout).into_owned(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+                output.status.code(),
+            ),
+            (
+                String::new(),
+                format!(
+                    "aims: error: cannot read content file {}: it is {what}, not a TOML file\n",
+                    path.display()
+                ),
+                Some(1)
+            )
+        );
+    };
+    refused(&pipe, "a named pipe (FIFO)");
+    refused(Path::new("/dev/null"), "a device");
+    fs::remove_dir_all(&dir).expect("removed");
+}
+
+#[test]
+fn the_colour_flag_is_read_as_clap_reads_it_and_wins_over_the_environment() {
+    let plain = "aims: error: unknown pillar `zz`\n  \
+                 hint: no aim's title, quote or topics hold `zz` either\n  \
+                 hint: valid pillars: culture\n";
+    let coloured = "aims: \x1b[1;31merror:\x1b[0m unknown pillar `zz`\n  \
+                    \x1b[1;36mhint:\x1b[0m no aim's title, quote or topics hold `zz` either\n  \
+                    \x1b[1;36mhint:\x1b[0m valid pillars: culture\n";
+    for (flag, env, stderr) in [
+        (&["--color", "NEVER"][..], ("CLICOLOR_FORCE", "1"), plain),
+        (&["--color=Never"], ("CLICOLOR_FORCE", "1"), plain),
+        (&["--color", "never"], ("CLICOLOR_FORCE", "1"), plain),
+        (&["--color", "always"], ("NO_COLOR", "1"), coloured),
+        (&["--color=ALWAYS"], ("NO_COLOR", "1"), coloured),
+    ] {
+        let args = [&["--content", LETTERS, "list", "-p", "zz"], flag].concat();
+        expect_env(&args, &[env], "", stderr, 2);
+    }
+    // clap's own errors, before the line is parsed, follow the flag too.
+    expect_env(
+        &["--color", "NEVER", "lsit"],
+        &[("CLICOLOR_FORCE", "1")],
+        "",
+        "aims: error: unknown command `lsit`\n  hint: did you mean `list`?\n  \
+         hint: usage: aims [OPTIONS] [COMMAND] (more with --help)\n",
+        2,
+    );
+}
+
+#[test]
+fn show_indents_by_the_columns_an_id_takes() {
+    // `ıı` is four bytes and two columns: its title wraps under itself.
+    expect_env(
+        &["--content", LETTERS, "show", "ıı", "-f", "table"],
+        &[("COLUMNS", "30")],
+        "ıı  A very good summit in\n    İstanbul\n  quote      The summit in\n             \
+         İstanbul was very\n             very very good\n             for culture\n  \
+         source     letters\n  citation   \"Letters\"\n  clause     -\n  pillars    culture\n  \
+         domains    city\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn matrix_measures_headers_in_the_columns_they_take() {
+    // 交通 and 貿易 take four columns each: the headers fit from 22 columns,
+    // and below, numbers and a legend stand for them.
+    let matrix = |columns: &str| {
+        run(
+            &[
+                "--content",
+                LETTERS,
+                "matrix",
+                "--rows",
+                "pillar",
+                "--cols",
+                "domain",
+                "-f",
+                "table",
+            ],
+            &[("COLUMNS", columns)],
+        )
+    };
+    assert_eq!(
+        matrix("22"),
+        (
+            "ID      交通 貿易 CITY\nculture    1    1    1\n".to_owned(),
+            String::new(),
+            0
+        )
+    );
+    assert_eq!(
+        matrix("21"),
+        (
+            "ID      1 2 3\nculture 1 1 1\n1=交通  2=貿易\n3=city\n".to_owned(),
+            String::new(),
+            0
+        )
+    );
+}
+
+#[test]
+fn a_pointer_to_search_runs_on_the_content_in_use() {
+    let hint = |content: &str| {
+        format!(
+            "aims: error: unknown domain `summit`\n  \
+             hint: `summit` stands in the text of 1 aim: aims --content {content} search summit\n  \
+             hint: valid domains: 交通, 貿易, city\n"
+        )
+    };
+    expect(
+        &["--content", LETTERS, "list", "-d", "summit"],
+        "",
+        &hint(LETTERS),
+        2,
+    );
+    expect_env(
+        &["list", "-d", "summit"],
+        &[("AIMS_CONTENT", LETTERS)],
+        "",
+        &hint(LETTERS),
+        2,
+    );
+    // A path a shell would split is quoted for it.
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("pointer-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a folder");
+    let spaced = dir.join("my letters.toml");
+    fs::copy(LETTERS, &spaced).expect("copied");
+    let spaced = spaced.display().to_string();
+    expect(
+        &["--content", &spaced, "list", "-d", "summit"],
+        "",
+        &hint(&format!("'{spaced}'")),
+        2,
+    );
+    fs::remove_dir_all(&dir).expect("removed");
+}
+
+#[test]
+fn the_man_page_names_every_variable_read_and_every_exit_status() {
+    let page = run(&["man"], &[]).0;
+    let environment = &page[page.find(".SH ENVIRONMENT").expect("environment")..];
+    let (environment, status) = environment
+        .split_once(".SH \"EXIT STATUS\"")
+        .expect("exit status");
+    for name in common::SETTINGS {
+        assert!(
+            environment.contains(&format!(".TP\n\\fB{name}\\fR\n")),
+            "no {name} in {environment}"
+        );
+    }
+    assert!(
+        status.contains(
+            "130 when browse, its output not a terminal, is left without choosing an aim"
+        ),
+        "{status}"
+    );
+}
+
+#[test]
+fn an_option_given_twice_is_named_once_with_the_line_that_gives_it_once() {
+    for (args, stderr) in [
+        (
+            &["list", "-f", "json", "-f", "csv"][..],
+            "aims: error: `--format` given more than once\n  hint: give it once: `--format csv`\n",
+        ),
+        (
+            &["list", "--format=json", "-fcsv"],
+            "aims: error: `--format` given more than once\n  hint: give it once: `--format csv`\n",
+        ),
+        (
+            &["list", "--no-header", "--no-header"],
+            "aims: error: `--no-header` given more than once\n  hint: give it once: `--no-header`\n",
+        ),
+        (
+            &["--content", "a.toml", "--content", "b c.toml", "list"],
+            "aims: error: `--content` given more than once\n  \
+             hint: give it once: `--content 'b c.toml'`\n",
+        ),
+    ] {
+        expect(args, "", stderr, 2);
+    }
+}

@@ -145,7 +145,7 @@ fn the_bad_input_matrix() {
             "a device that never ends",
             aims().args(["check", "/dev/zero"]),
             1,
-            "aims: error: /dev/zero:1:1: a NUL byte: this is binary data, not a TOML text file\n",
+            "aims: error: cannot read content file /dev/zero: it is a device, not a TOML file\n",
         ),
         row(
             "deep nesting (100,000 brackets)",

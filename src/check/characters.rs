@@ -54,7 +54,17 @@ fn each_kind<'a, R: Record<'a>>(records: &[R], text: &str, problems: &mut Vec<Pr
 /// The first hidden character of `value` and its byte offset; in prose, line
 /// feeds, tabs and a carriage return before a line feed are allowed.
 fn hidden(value: &str, prose: bool) -> Option<(usize, char)> {
-    let mut chars = value.char_indices().peekable();
+    // Only these bytes start a hidden character in UTF-8 (C0 and DEL; C1 is
+    // C2 xx; U+061C is D8 9C; the U+2xxx marks E2 xx xx; U+FEFF and U+FFF9 to
+    // U+FFFB EF xx xx): a plain scan finds the first that may, and most
+    // strings (a whole source text, a 50 MB quote) have none.
+    let first = value
+        .bytes()
+        .position(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef))?;
+    let mut chars = value[first..]
+        .char_indices()
+        .map(|(at, c)| (first + at, c))
+        .peekable();
     while let Some((at, c)) = chars.next() {
         let allowed = prose
             && (matches!(c, '\n' | '\t')
@@ -110,6 +120,10 @@ mod tests {
         assert_eq!(hidden("é\u{1b}[2J", true), Some((2, '\u{1b}')));
         assert_eq!(hidden("ok \u{200b}", false), Some((3, '\u{200b}')));
         assert_eq!(hidden("plain “text” İ", false), None);
+        // Past characters whose first byte may start a hidden one, and are not.
+        assert_eq!(hidden("é ¡ ؛ – \u{fffc}\u{a0}", false), None);
+        assert_eq!(hidden("€\u{feff}", false), Some((3, '\u{feff}')));
+        assert_eq!(hidden("\u{85}", false), Some((0, '\u{85}')));
     }
 
     #[test]

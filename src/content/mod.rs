@@ -131,7 +131,13 @@ pub fn parse_and_check<'a>(origin: &Origin, text: &'a str) -> Result<Content<'a>
     }
     problems.sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
     match records {
-        Some(records) if problems.is_empty() => Ok(resolve::resolve(records)),
+        Some(records) if problems.is_empty() => {
+            let file = match origin {
+                Origin::Builtin => None,
+                Origin::File { path, .. } => Some(path.clone()),
+            };
+            Ok(resolve::resolve(records).read_from(file))
+        }
         _ => Err(ContentError {
             origin: origin.clone(),
             text: text.to_owned(),

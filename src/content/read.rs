@@ -1,6 +1,7 @@
-//! Reading a content file's bytes: a UTF-8 text, stopped at the first sign
-//! that it is not one (a NUL byte, invalid UTF-8) or is too large, so that a
-//! device or a binary named by mistake fails at once instead of filling memory.
+//! Reading a content file's bytes: a regular file of UTF-8 text, stopped at
+//! the first sign that it is not one (a NUL byte, invalid UTF-8) or is too
+//! large, so that a binary named by mistake fails at once instead of filling
+//! memory, and a device, pipe or folder is refused before it is opened.
 
 use std::path::Path;
 
@@ -15,22 +16,27 @@ pub const MAX_CONTENT_BYTES: usize = 1 << 30;
 const CHUNK_BYTES: usize = 1 << 20;
 
 /// Reads a content file in chunks, stopping at the first sign that it is not a
-/// TOML text (a NUL byte, invalid UTF-8) or is too large: a device or a binary
-/// named by mistake fails at once instead of filling memory.
+/// TOML text (a NUL byte, invalid UTF-8) or is too large: a binary named by
+/// mistake fails at once instead of filling memory. Only a regular file is
+/// read: opening a named pipe with no writer would wait for ever.
 pub fn read_file(path: &Path) -> anyhow::Result<String> {
     read_limited(path, MAX_CONTENT_BYTES, CHUNK_BYTES)
 }
 
 /// `read_file` with its limits as arguments, so that tests can reach them.
 fn read_limited(path: &Path, most: usize, chunk: usize) -> anyhow::Result<String> {
-    if path.is_dir() {
-        anyhow::bail!(
-            "cannot read content file {}: it is a directory, not a TOML file",
-            path.display()
-        );
-    }
     let cannot =
         |err: std::io::Error| anyhow::anyhow!("cannot read content file {}: {err}", path.display());
+    // Asked of the path, not of the file opened: opening a named pipe waits
+    // for a writer, and a device may never end.
+    let kind = std::fs::metadata(path).map_err(cannot)?.file_type();
+    if !kind.is_file() {
+        anyhow::bail!(
+            "cannot read content file {}: it is {}, not a TOML file",
+            path.display(),
+            special(kind)
+        );
+    }
     let mut file = std::fs::File::open(path).map_err(cannot)?;
     let size_hint = file
         .metadata()
@@ -75,6 +81,28 @@ fn read_limited(path: &Path, most: usize, chunk: usize) -> anyhow::Result<String
         return Err(utf8_invalid(path, &bytes, checked));
     }
     String::from_utf8(bytes).map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))
+}
+
+/// What a path that is not a regular file is, as a message names it.
+fn special(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a directory"
+    } else {
+        "a special file"
+    }
 }
 
 fn too_large(path: &Path, most: usize) -> anyhow::Error {
@@ -202,6 +230,38 @@ mod tests {
             "/proc/self/status: larger than 0 MiB, the most a content file may be"
         );
         assert!(read_limited(status, 1 << 20, 10).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_a_socket_or_a_device_is_refused_before_it_is_opened() {
+        let dir = std::env::temp_dir().join(format!("aims-special-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let refused = |path: &Path, what: &str| {
+            format!(
+                "cannot read content file {}: it is {what}, not a TOML file",
+                path.display()
+            )
+        };
+        // Opened, a named pipe with no writer would wait for ever.
+        let pipe = dir.join("pipe.toml");
+        let _ = std::fs::remove_file(&pipe);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        assert_eq!(
+            error(read_file(&pipe)),
+            refused(&pipe, "a named pipe (FIFO)")
+        );
+        let socket = dir.join("socket.toml");
+        let _ = std::fs::remove_file(&socket);
+        let _listening = std::os::unix::net::UnixListener::bind(&socket).expect("a socket");
+        assert_eq!(error(read_file(&socket)), refused(&socket, "a socket"));
+        let null = Path::new("/dev/null");
+        assert_eq!(error(read_file(null)), refused(null, "a device"));
+        std::fs::remove_dir_all(&dir).expect("removed");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Counts, PARTS, Terms, Texts, score, stem, step, words};
+use super::{Counts, PARTS, Progress, Terms, Texts, score, stem, step, words};
 use crate::model::Content;
 
 /// Marks where one text of a part ends and the next begins: a phrase does
@@ -106,7 +106,7 @@ impl Index {
                 mask
             })
             .collect();
-        let mut progress = vec![0usize; patterns.len()];
+        let mut progress = Progress::new(patterns);
         let mut hits = vec![[0u32; 4]; patterns.len()];
         let counted = candidates.iter().map(|&aim| {
             let mut counts = Counts {
@@ -125,7 +125,7 @@ impl Index {
                     };
                     if mask == 0 {
                         if going {
-                            progress.fill(0);
+                            progress.clear();
                             going = false;
                         }
                         continue;
@@ -140,7 +140,7 @@ impl Index {
                     });
                 }
                 if going {
-                    progress.fill(0);
+                    progress.clear();
                 }
             }
             if any {
@@ -185,6 +185,27 @@ mod tests {
                 !index.rank(&all, &terms).is_empty(),
                 "{typed} finds something"
             );
+        }
+    }
+
+    #[test]
+    fn the_index_finds_a_phrase_after_a_false_start_and_folds_dotted_i() {
+        let origin = crate::content::Origin::File {
+            path: "tests/data/letters.toml".into(),
+            from_env: false,
+        };
+        let content = crate::content::load(&origin).expect("the fixture");
+        let index = Index::new(&content);
+        let all: Vec<usize> = (0..content.aims.len()).collect();
+        for typed in ["\"very very good\"", "istanbul", "İSTANBUL", "ist"] {
+            let terms = Terms::typed(typed).expect("words");
+            let expected = super::super::rank(&content, &all, &terms);
+            assert_eq!(index.rank(&all, &terms), expected, "{typed}");
+            let found: Vec<&str> = expected
+                .iter()
+                .map(|&(aim, _)| &*content.aims[aim].id)
+                .collect();
+            assert_eq!(found, ["ıı"], "{typed}");
         }
     }
 }

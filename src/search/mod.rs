@@ -84,11 +84,13 @@ impl Part {
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
+pub use crate::text::fold;
+
 /// The form a word is matched by, for the words typed and the words of the
 /// content alike: lower case, American spelling, stemmed (`Terrorists` →
 /// `terror`, `economy` and `economic` → `econom`).
 pub fn stem(word: &str) -> String {
-    let lower = word.to_lowercase();
+    let lower = fold(word);
     let spelled = SPELLINGS
         .iter()
         .find_map(|(british, american)| {
@@ -135,9 +137,10 @@ fn akin(searched: &str, stem: &str) -> bool {
     common >= 5 && common + 1 >= searched.len().min(stem.len())
 }
 
-/// The words of a text: runs of letters and digits (`human-rights` is two).
+/// The words of a text: runs of letters and digits (`human-rights` is two),
+/// and the combining dot above that makes `I` Turkish `İ` when written apart.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !c.is_alphanumeric() && c != '\u{307}')
         .filter(|word| !word.is_empty())
 }
 
@@ -170,7 +173,7 @@ fn starts_with(word: &str, prefix: &str) -> bool {
         word.len() >= prefix.len()
             && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
     } else {
-        word.to_lowercase().starts_with(prefix)
+        fold(word).starts_with(prefix)
     }
 }
 
@@ -219,7 +222,7 @@ impl Terms {
             raw.truncate(room);
             room -= raw.len();
             let Some(last) = raw.last() else { continue };
-            let prefix = (typing && n + 1 == values.len()).then(|| last.to_lowercase());
+            let prefix = (typing && n + 1 == values.len()).then(|| fold(last));
             patterns.push((
                 // A word begun is no stop word: "a" may become "agreement".
                 if prefix.is_some() { "" } else { value.as_str() },
@@ -325,14 +328,11 @@ struct Counts {
 }
 
 impl Counts {
-    /// Takes one word of part `p`: each pattern's phrase goes on when the
-    /// word is a form of its next stem (`matches(pattern, stem)`), starts
-    /// again when not, and counts a hit when it is whole. `progress` holds
-    /// how many stems of each pattern the words before matched.
+    /// Takes one word of part `p`: see `step`.
     fn step(
         &mut self,
         patterns: &[Pattern],
-        progress: &mut [usize],
+        progress: &mut Progress,
         p: usize,
         matches: impl Fn(usize, usize) -> bool,
     ) {
@@ -340,25 +340,73 @@ impl Counts {
     }
 }
 
-/// `Counts::step`, over counts held elsewhere.
+/// How far each pattern's phrase has got in the words read so far: for each
+/// pattern, a bit for each of its stems, set at `k` when the last words
+/// matched its stems `0..=k` in order. Every start under way is kept, not
+/// only the longest, so that a phrase that fails part-way goes on from a
+/// later start ("very very good" in "very very very good"): the shift-and of
+/// agrep. A word costs one test per start under way (most often none or
+/// one), and no test is ever taken back.
+pub(super) struct Progress {
+    /// Each pattern's bits, in `u64`s, one pattern after another.
+    bits: Vec<u64>,
+    /// Where each pattern's bits start in `bits`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+impl Progress {
+    pub(super) fn new(patterns: &[Pattern]) -> Self {
+        let mut starts = vec![0];
+        for pattern in patterns {
+            starts.push(starts[starts.len() - 1] + pattern.stems.len().div_ceil(64));
+        }
+        Progress {
+            bits: vec![0; starts[starts.len() - 1]],
+            starts,
+        }
+    }
+
+    /// Forgets every phrase under way: a phrase does not run across texts.
+    pub(super) fn clear(&mut self) {
+        self.bits.fill(0);
+    }
+}
+
+/// Takes one word of part `p`: each phrase under way goes on where the word
+/// is a form of its next stem (`matches(pattern, stem)`), a phrase starts
+/// where it is a form of the first, and a phrase whole is a hit (and the
+/// next is counted from the word after it).
 fn step(
     patterns: &[Pattern],
-    progress: &mut [usize],
+    progress: &mut Progress,
     hits: &mut [[u32; 4]],
     p: usize,
     matches: impl Fn(usize, usize) -> bool,
 ) {
     for (n, pattern) in patterns.iter().enumerate() {
-        let at = &mut progress[n];
-        if !matches(n, *at) {
-            *at = 0;
-        }
-        if matches(n, *at) {
-            *at += 1;
-            if *at == pattern.stems.len() {
-                hits[n][p] += 1;
-                *at = 0;
+        let Some(last) = pattern.stems.len().checked_sub(1) else {
+            continue;
+        };
+        let state = &mut progress.bits[progress.starts[n]..progress.starts[n + 1]];
+        // The stems to try: the first, and each after one matched.
+        let mut carry = 1;
+        for (chunk, bits) in state.iter_mut().enumerate() {
+            let mut tried = (*bits << 1) | carry;
+            carry = *bits >> 63;
+            let mut going_on = 0;
+            while tried != 0 {
+                let bit = tried.trailing_zeros();
+                tried &= tried - 1;
+                let k = chunk * 64 + bit as usize;
+                if k <= last && matches(n, k) {
+                    going_on |= 1 << bit;
+                }
             }
+            *bits = going_on;
+        }
+        if (state[last / 64] >> (last % 64)) & 1 == 1 {
+            hits[n][p] += 1;
+            state.fill(0);
         }
     }
 }
@@ -392,15 +440,14 @@ impl<'s, 't> Scan<'s, 't> {
             hits: vec![[0; 4]; patterns.len()],
             lengths: [0; 4],
         };
-        // How many words of each pattern the last words matched, in order.
-        let mut progress = vec![0usize; patterns.len()];
+        let mut progress = Progress::new(patterns);
         for (p, texts) in parts.iter().enumerate() {
             for text in texts {
-                progress.fill(0);
+                progress.clear();
                 for word in words(text) {
                     counts.lengths[p] += 1;
                     if !self.may_match(word) {
-                        progress.fill(0);
+                        progress.clear();
                         continue;
                     }
                     let form: &str = self.cache.entry(word).or_insert_with(|| stem(word));
@@ -675,6 +722,48 @@ mod tests {
         assert_eq!(counts.lengths, [7, 6, 0, 6]);
         assert_eq!(counts.hits[0], [2, 1, 0, 0]);
         assert_eq!(counts.hits[1], [1, 0, 0, 2]);
+    }
+
+    #[test]
+    fn a_phrase_broken_part_way_goes_on_from_a_later_start() {
+        let long = format!("{} law", ["peace"; 64].join(" "));
+        let longer = format!("{} law", ["peace"; 65].join(" "));
+        for (phrase, text, expected) in [
+            ("very very good", "very very very good", 1),
+            ("very very good", "very very good, very very very good", 2),
+            ("a b a c", "a b a b a c", 1),
+            ("rule of law", "rule of the rule of law", 1),
+            ("very good", "very very", 0),
+            // Occurrences are counted apart, one after the other.
+            ("peace peace", "peace peace peace", 1),
+            ("peace peace", "peace peace peace peace", 2),
+            // A phrase of more stems than a `u64` has bits.
+            (long.as_str(), longer.as_str(), 1),
+            (longer.as_str(), long.as_str(), 0),
+        ] {
+            let terms = Terms::new(&owned(&[phrase])).expect("words");
+            let counts = Scan::new(&terms).counts(&[vec![text], vec![], vec![], vec![]]);
+            assert_eq!(counts.hits[0][0], expected, "{phrase:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn turkish_dotted_i_folds_to_i() {
+        for (word, folded) in [
+            ("İstanbul", "istanbul"),
+            ("İSTANBUL", "istanbul"),
+            ("I\u{307}stanbul", "istanbul"),
+            ("ıI", "ıi"),
+            ("Türk", "türk"),
+            ("ECONOMY", "economy"),
+        ] {
+            assert_eq!(fold(word), folded, "{word}");
+        }
+        assert_eq!(stem("İstanbul"), stem("istanbul"));
+        // Written apart, `I` and its dot are one word.
+        assert_eq!(words("in I\u{307}stanbul.").count(), 2);
+        let terms = Terms::typed("İst").expect("words");
+        assert!(terms.marks("istanbul") && terms.marks("İSTANBUL"));
     }
 
     #[test]
