@@ -76,8 +76,9 @@ fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode 
     }
     let mut text = String::new();
     let code = if let Some(content) = err.downcast_ref::<ContentError>() {
+        let lines = diagnostic::Lines::new(&content.text);
         for problem in &content.problems {
-            text.push_str(&problem.render(&content.origin, &content.text));
+            text.push_str(&problem.render(&content.origin, &lines));
         }
         if content.problems.len() > 1 {
             let _ = writeln!(text, "aims: {content}");

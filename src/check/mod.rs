@@ -12,7 +12,7 @@ pub use source::calendar_day;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Lines, Problem};
 use crate::model::{Aim, Clause, Record, Records, Ref, Text};
 use index::Index;
 use quote::{Mismatch, Normalized, Words, wordless_excerpt};
@@ -22,12 +22,13 @@ use quote::{Mismatch, Normalized, Words, wordless_excerpt};
 pub fn check(raw: &Records, text: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
 
-    let sources = Index::new(&raw.sources, raw, text, &mut problems);
-    let pillars = Index::new(&raw.pillars, raw, text, &mut problems);
-    let domains = Index::new(&raw.domains, raw, text, &mut problems);
-    let clauses = Index::new(&raw.clauses, raw, text, &mut problems);
+    let lines = Lines::new(text);
+    let sources = Index::new(&raw.sources, raw, &lines, &mut problems);
+    let pillars = Index::new(&raw.pillars, raw, &lines, &mut problems);
+    let domains = Index::new(&raw.domains, raw, &lines, &mut problems);
+    let clauses = Index::new(&raw.clauses, raw, &lines, &mut problems);
     // Nothing refers to aims by id; indexing them finds duplicate and malformed ids.
-    Index::new(&raw.aims, raw, text, &mut problems);
+    Index::new(&raw.aims, raw, &lines, &mut problems);
     relations::check_relations(&raw.domains, &domains, &mut problems);
     source::check_sources(&raw.sources, &mut problems);
     for clause in &raw.clauses {

@@ -140,7 +140,12 @@ mod tests {
             });
         }
         let mut problems = Vec::new();
-        let index = Index::new(&records.domains, &records, "", &mut problems);
+        let index = Index::new(
+            &records.domains,
+            &records,
+            &crate::diagnostic::Lines::new(""),
+            &mut problems,
+        );
         check_relations(&records.domains, &index, &mut problems);
         problems.into_iter().map(|p| p.message).collect()
     }

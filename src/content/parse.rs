@@ -278,11 +278,11 @@ mod tests {
         let text = format!("[[{kind}]]\n{body}\n");
         let (_, mut problems) = parse_toml(&text);
         problems.sort_by_key(|p| p.span.clone().map_or(0, |s| s.start));
+        let lines = crate::diagnostic::Lines::new(&text);
         problems
             .iter()
             .map(|p| {
-                let (line, column) =
-                    crate::diagnostic::locate(&text, p.span.clone().map_or(0, |s| s.start));
+                let (line, column) = lines.locate(p.span.clone().map_or(0, |s| s.start));
                 format!("{line}:{column}: {}", p.message)
             })
             .collect()
