@@ -261,6 +261,14 @@ const BROKEN: &[(&str, &str)] = &[
         ),
     ),
     (
+        "server.log",
+        concat!(
+            // A file of no TOML at all is told so once, not on each line.
+            "aims: error: tests/data/broken/server.log:1:1: this is not a TOML content file: its first 3 lines (blank lines and comments aside) are not TOML\n",
+            "  hint: a content file holds [[source]], [[pillar]], [[domain]], [[clause]] and [[aim]] records of `key = value` lines; see README.md\n",
+        ),
+    ),
+    (
         "several.toml",
         concat!(
             "aims: error: tests/data/broken/several.toml:23:9: the quote of aim `peace` is not verbatim in source `page`\n",
