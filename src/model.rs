@@ -7,8 +7,11 @@
 //! users type, that must not collide and that justify a tag.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::{Deref, Range};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A string of a content file with its place: borrowed from the file's text
 /// unless an escape had to be decoded. (Not `PartialEq`: compare the strings.)
@@ -463,6 +466,10 @@ pub struct Content<'a> {
     narrower: Vec<Vec<usize>>,
     /// For each domain, the domains related to it, from either end.
     related: Vec<Vec<usize>>,
+    /// For each domain, itself and every domain below it (`with_narrower`),
+    /// found the first time it is asked for: a query asks for a few, and all
+    /// of them together can be the square of the domains (a deep chain).
+    families: Vec<OnceCell<Vec<usize>>>,
 }
 
 impl<'a> Content<'a> {
@@ -485,6 +492,7 @@ impl<'a> Content<'a> {
             list.dedup();
         }
         Content {
+            families: vec![OnceCell::new(); count],
             records,
             narrower,
             related,
@@ -502,19 +510,65 @@ impl<'a> Content<'a> {
     }
 
     /// `domain` and every domain below it through `narrower`, each once, the
-    /// domain itself first.
-    pub fn with_narrower(&self, domain: usize) -> Vec<usize> {
-        let mut found = vec![domain];
-        let mut next = 0;
-        while let Some(&at) = found.get(next) {
-            for &below in &self.narrower[at] {
-                if !found.contains(&below) {
-                    found.push(below);
+    /// domain itself first, then breadth first.
+    pub fn with_narrower(&self, domain: usize) -> &[usize] {
+        self.families[domain].get_or_init(|| {
+            let mut found = vec![domain];
+            let mut seen = FxHashSet::from_iter([domain]);
+            let mut next = 0;
+            while let Some(&at) = found.get(next) {
+                for &below in &self.narrower[at] {
+                    if seen.insert(below) {
+                        found.push(below);
+                    }
                 }
+                next += 1;
             }
-            next += 1;
+            found
+        })
+    }
+
+    /// For each domain, whether it is `domain` or below it: to test the tags
+    /// of many aims, each in one step.
+    pub fn under(&self, domain: usize) -> Vec<bool> {
+        let mut under = vec![false; self.domains.len()];
+        for &below in self.with_narrower(domain) {
+            under[below] = true;
         }
-        found
+        under
+    }
+
+    /// For each domain, how many of `aims` carry it or a domain below it:
+    /// what `--domain` would list of them. Each aim walks up `broader` from
+    /// its domains, counting each domain it reaches once; aims with the same
+    /// domains walk once between them.
+    pub fn domain_counts(&self, aims: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut alike: FxHashMap<Vec<usize>, usize> = FxHashMap::default();
+        for aim in aims {
+            let mut tags: Vec<usize> = self.aims[aim].domains.iter().map(Ref::index).collect();
+            if tags.is_empty() {
+                continue;
+            }
+            tags.sort_unstable();
+            tags.dedup();
+            *alike.entry(tags).or_default() += 1;
+        }
+        let mut counts = vec![0; self.domains.len()];
+        // The walk that last reached each domain.
+        let mut reached = vec![usize::MAX; self.domains.len()];
+        let mut next = Vec::new();
+        for (walk, (tags, aims)) in alike.into_iter().enumerate() {
+            next.extend(tags);
+            while let Some(domain) = next.pop() {
+                if reached[domain] == walk {
+                    continue;
+                }
+                reached[domain] = walk;
+                counts[domain] += aims;
+                next.extend(self.domains[domain].broader.iter().map(Ref::index));
+            }
+        }
+        counts
     }
 }
 
@@ -598,6 +652,15 @@ mod tests {
             broader,
             related,
         };
+        let aim = |domains: Vec<Ref<'static>>| Aim {
+            id: text("a"),
+            title: text("a"),
+            quote: text("a"),
+            source: to("s", 0),
+            clause: None,
+            pillars: Vec::new(),
+            domains,
+        };
         let records = Records {
             domains: vec![
                 domain("security", Vec::new(), vec![to("peace", 3)]),
@@ -609,14 +672,44 @@ mod tests {
                 ),
                 domain("peace", Vec::new(), vec![to("security", 0)]),
             ],
+            aims: vec![
+                aim(vec![to("crime", 2)]),
+                aim(vec![to("crime", 2)]),
+                aim(vec![to("terrorism", 1), to("crime", 2)]),
+                aim(vec![to("peace", 3), to("security", 0)]),
+                aim(Vec::new()),
+            ],
             ..Records::default()
         };
         let content = Content::resolved(records);
+        // Counted once however many ways (both broader of `crime`, two tags)
+        // an aim reaches a domain; alike for aims with the same tags.
+        assert_eq!(content.domain_counts(0..5), [4, 3, 3, 1]);
+        assert_eq!(content.domain_counts([2, 4]), [1, 1, 1, 0]);
+        assert_eq!(content.domain_counts([]), [0, 0, 0, 0]);
+        // What `--domain` would list: the aims that carry one of its family.
+        let listed = |d: usize| {
+            let family = content.with_narrower(d);
+            (0..5)
+                .filter(|&a| {
+                    content.aims[a]
+                        .domains
+                        .iter()
+                        .any(|t| family.contains(&t.index()))
+                })
+                .count()
+        };
+        assert_eq!(
+            content.domain_counts(0..5),
+            (0..4).map(listed).collect::<Vec<_>>()
+        );
         assert_eq!(content.narrower(0), [1, 2]);
         assert_eq!(content.narrower(1), [2]);
         assert_eq!(content.with_narrower(0), [0, 1, 2]);
         assert_eq!(content.with_narrower(1), [1, 2]);
         assert_eq!(content.with_narrower(3), [3]);
+        assert_eq!(content.under(1), [false, true, true, false]);
+        assert_eq!(content.under(0), [true, true, true, false]);
         // Written at both ends, a relation is listed once.
         assert_eq!(content.related(0), [3]);
         assert_eq!(content.related(3), [0]);
