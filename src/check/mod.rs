@@ -235,6 +235,8 @@ type Found = Result<Vec<Range<usize>>, Mismatch>;
 struct QuoteCache<'a> {
     in_source: HashMap<(usize, &'a str), Found>,
     in_clause: HashMap<(usize, &'a str), Result<(), Mismatch>>,
+    /// Each clause's folded text, folded once for all the aims that cite it.
+    clause_texts: HashMap<usize, Normalized>,
     words: HashMap<&'a str, Words>,
 }
 
@@ -251,8 +253,11 @@ impl<'a> QuoteCache<'a> {
         quote: &'a str,
         raw: &Records,
     ) -> &Result<(), Mismatch> {
+        let texts = &mut self.clause_texts;
         self.in_clause.entry((clause, quote)).or_insert_with(|| {
-            Normalized::new(&raw.clauses[clause].text)
+            texts
+                .entry(clause)
+                .or_insert_with(|| Normalized::new(&raw.clauses[clause].text))
                 .find(quote)
                 .map(|_| ())
         })
@@ -404,10 +409,10 @@ fn uncited_clause(
 }
 
 /// The words that justify each record of a tagging kind (its id, name and
-/// aliases), as written and folded for matching.
+/// aliases), as written and as `Words::pad` makes them for matching.
 struct Terms {
     written: Vec<Vec<String>>,
-    folded: Vec<Vec<String>>,
+    padded: Vec<Vec<String>>,
 }
 
 impl Terms {
@@ -417,11 +422,11 @@ impl Terms {
             .iter()
             .map(|r| r.keys().map(|(t, _)| t.to_string()).collect())
             .collect();
-        let folded = written
+        let padded = written
             .iter()
-            .map(|terms| terms.iter().map(|t| Words::fold(t)).collect())
+            .map(|terms| terms.iter().map(|t| Words::pad(t)).collect())
             .collect();
-        Terms { written, folded }
+        Terms { written, padded }
     }
 }
 
@@ -440,9 +445,9 @@ fn check_tag(
         Ok(index) => index,
         Err(problem) => return problems.extend(problem),
     };
-    if !terms.folded[index]
+    if !terms.padded[index]
         .iter()
-        .any(|term| words.contains_folded(term))
+        .any(|term| words.contains_padded(term))
     {
         let terms: Vec<String> = terms.written[index]
             .iter()
