@@ -470,6 +470,131 @@ pub struct Content<'a> {
     /// found the first time it is asked for: a query asks for a few, and all
     /// of them together can be the square of the domains (a deep chain).
     families: Vec<OnceCell<Vec<usize>>>,
+    /// The domains as a forest, if each has one broader domain at most;
+    /// found the first time aims are counted by domain.
+    forest: OnceCell<Option<Forest>>,
+}
+
+/// The domains as a forest (each has one broader domain at most, as in most
+/// thesauri), to count aims by domain in time linear in their domains: the
+/// order of a depth-first walk, and each domain's ancestors at powers of two,
+/// to find where the lines of two domains meet.
+#[derive(Debug)]
+struct Forest {
+    broader: Vec<Option<usize>>,
+    /// The domains as a depth-first walk from the roots meets them: each
+    /// before the domains below it, which follow it together.
+    order: Vec<usize>,
+    /// Each domain's place in `order`.
+    place: Vec<usize>,
+    depth: Vec<usize>,
+    /// `up[k][d]`: the domain 2^k levels above `d`, or its root if fewer.
+    up: Vec<Vec<usize>>,
+}
+
+impl Forest {
+    /// None if some domain has several broader domains.
+    fn new(domains: &[Domain], narrower: &[Vec<usize>]) -> Option<Self> {
+        let count = domains.len();
+        let mut broader = Vec::with_capacity(count);
+        for domain in domains {
+            let mut above = domain.broader.iter().map(Ref::index);
+            let first = above.next();
+            if above.any(|other| Some(other) != first) {
+                return None;
+            }
+            broader.push(first);
+        }
+        let (mut order, mut place, mut depth) =
+            (Vec::with_capacity(count), vec![0; count], vec![0; count]);
+        for root in (0..count).filter(|&d| broader[d].is_none()) {
+            let mut next = vec![root];
+            while let Some(domain) = next.pop() {
+                place[domain] = order.len();
+                order.push(domain);
+                for &below in narrower[domain].iter().rev() {
+                    depth[below] = depth[domain] + 1;
+                    next.push(below);
+                }
+            }
+        }
+        let mut up = vec![
+            (0..count)
+                .map(|d| broader[d].unwrap_or(d))
+                .collect::<Vec<_>>(),
+        ];
+        let deepest = depth.iter().copied().max().unwrap_or(0);
+        while 1 << up.len() <= deepest {
+            let last = &up[up.len() - 1];
+            let next = last.iter().map(|&d| last[d]).collect();
+            up.push(next);
+        }
+        Some(Forest {
+            broader,
+            order,
+            place,
+            depth,
+            up,
+        })
+    }
+
+    /// The lowest domain that both `a` and `b` are, or are below; None in
+    /// two trees.
+    fn meet(&self, a: usize, b: usize) -> Option<usize> {
+        let (mut a, mut b) = if self.depth[a] >= self.depth[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let lift = self.depth[a] - self.depth[b];
+        for (k, up) in self.up.iter().enumerate() {
+            if lift >> k & 1 == 1 {
+                a = up[a];
+            }
+        }
+        if a == b {
+            return Some(a);
+        }
+        for up in self.up.iter().rev() {
+            if up[a] != up[b] {
+                (a, b) = (up[a], up[b]);
+            }
+        }
+        let (a, b) = (self.up[0][a], self.up[0][b]);
+        (a == b).then_some(a)
+    }
+
+    /// `Content::domain_counts` in a forest. Each set of domains adds its
+    /// aims at each of its domains, and takes them off again where the lines
+    /// of two of them, next in the walk's order, meet: then the sum over the
+    /// domains at and below each domain counts each set once or not at all.
+    fn counts(&self, alike: FxHashMap<Vec<usize>, usize>) -> Vec<usize> {
+        let count = self.order.len();
+        let (mut added, mut taken) = (vec![0; count], vec![0; count]);
+        for (mut tags, aims) in alike {
+            tags.sort_unstable_by_key(|&tag| self.place[tag]);
+            for &tag in &tags {
+                added[tag] += aims;
+            }
+            for pair in tags.windows(2) {
+                if let Some(meet) = self.meet(pair[0], pair[1]) {
+                    taken[meet] += aims;
+                }
+            }
+        }
+        // Below before above: the walk's order, backwards.
+        for &domain in self.order.iter().rev() {
+            if let Some(above) = self.broader[domain] {
+                added[above] += added[domain];
+                taken[above] += taken[domain];
+            }
+        }
+        added
+            .iter()
+            .zip(taken)
+            .map(|(added, taken)| added - taken)
+            .collect()
+    }
 }
 
 impl<'a> Content<'a> {
@@ -493,6 +618,7 @@ impl<'a> Content<'a> {
         }
         Content {
             families: vec![OnceCell::new(); count],
+            forest: OnceCell::new(),
             records,
             narrower,
             related,
@@ -539,10 +665,9 @@ impl<'a> Content<'a> {
     }
 
     /// For each domain, how many of `aims` carry it or a domain below it:
-    /// what `--domain` would list of them. Each aim walks up `broader` from
-    /// its domains, counting each domain it reaches once; aims with the same
-    /// domains walk once between them.
+    /// what `--domain` would list of them, each aim counted once.
     pub fn domain_counts(&self, aims: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        // Aims with the same domains count alike: each set is counted once.
         let mut alike: FxHashMap<Vec<usize>, usize> = FxHashMap::default();
         for aim in aims {
             let mut tags: Vec<usize> = self.aims[aim].domains.iter().map(Ref::index).collect();
@@ -553,6 +678,19 @@ impl<'a> Content<'a> {
             tags.dedup();
             *alike.entry(tags).or_default() += 1;
         }
+        match self
+            .forest
+            .get_or_init(|| Forest::new(&self.records.domains, &self.narrower))
+        {
+            Some(forest) => forest.counts(alike),
+            None => self.walked_counts(alike),
+        }
+    }
+
+    /// `domain_counts` where a domain has several broader ones: each set of
+    /// domains walks up `broader`, counting each domain it reaches once. (The
+    /// domains times the sets, at worst.)
+    fn walked_counts(&self, alike: FxHashMap<Vec<usize>, usize>) -> Vec<usize> {
         let mut counts = vec![0; self.domains.len()];
         // The walk that last reached each domain.
         let mut reached = vec![usize::MAX; self.domains.len()];
@@ -714,5 +852,68 @@ mod tests {
         assert_eq!(content.related(0), [3]);
         assert_eq!(content.related(3), [0]);
         assert!(content.related(1).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Counted in a forest (each domain one broader at most) or walked
+        /// (some have more), the counts are what `--domain` would list.
+        #[test]
+        fn domain_counts_are_the_aims_a_domain_filter_lists(
+            above in proptest::collection::vec(proptest::collection::vec(0..1000usize, 0..3), 1..25),
+            tags in proptest::collection::vec(proptest::collection::vec(0..1000usize, 0..4), 0..30),
+            forest in proptest::bool::ANY,
+        ) {
+            let text = |s: String| Text::new(0..0, s);
+            let to = |index: usize| {
+                let mut reference = Ref::new(text(index.to_string()));
+                reference.resolve(index);
+                reference
+            };
+            // Each domain's broader domains come before it: no cycle.
+            let domains = above
+                .iter()
+                .enumerate()
+                .map(|(i, above)| {
+                    let mut broader: Vec<usize> = above.iter().filter(|_| i > 0).map(|a| a % i.max(1)).collect();
+                    broader.sort_unstable();
+                    broader.dedup();
+                    if forest {
+                        broader.truncate(1);
+                    }
+                    Domain {
+                        id: text(i.to_string()),
+                        name: text(i.to_string()),
+                        aliases: Vec::new(),
+                        description: text(String::new()),
+                        broader: broader.into_iter().map(to).collect(),
+                        related: Vec::new(),
+                    }
+                })
+                .collect::<Vec<_>>();
+            let count = domains.len();
+            let aims = tags
+                .iter()
+                .map(|tags| Aim {
+                    id: text("a".into()),
+                    title: text("a".into()),
+                    quote: text("a".into()),
+                    source: to(0),
+                    clause: None,
+                    pillars: Vec::new(),
+                    domains: tags.iter().map(|t| to(t % count)).collect(),
+                })
+                .collect::<Vec<_>>();
+            let content = Content::resolved(Records { domains, aims, ..Records::default() });
+            let listed: Vec<usize> = (0..count)
+                .map(|d| {
+                    let under = content.under(d);
+                    content.aims.iter().filter(|aim| aim.domains.iter().any(|t| under[t.index()])).count()
+                })
+                .collect();
+            proptest::prop_assert_eq!(content.domain_counts(0..content.aims.len()), listed);
+            if forest {
+                proptest::prop_assert!(content.forest.get().is_some_and(Option::is_some));
+            }
+        }
     }
 }
