@@ -358,8 +358,8 @@ fn check_aim<'a>(
         );
     }
     for (kind, list) in [("pillar", &aim.pillars), ("domain", &aim.domains)] {
-        for (i, reference) in list.iter().enumerate() {
-            if list[..i].iter().any(|earlier| *earlier.id == *reference.id) {
+        for (reference, repeated) in repeats(list) {
+            if repeated {
                 problems.push(Problem::new(
                     reference.id.span.clone(),
                     format!("{owner} lists {kind} `{}` twice", reference.id),
@@ -367,6 +367,22 @@ fn check_aim<'a>(
             }
         }
     }
+}
+
+/// Each reference of `list`, and whether it names what one before it does.
+/// The few an aim or a domain lists are compared with those before them; a
+/// longer list goes through a set, to cost its length, not its square.
+fn repeats<'l, 'a>(list: &'l [Ref<'a>]) -> impl Iterator<Item = (&'l Ref<'a>, bool)> {
+    const FEW: usize = 16;
+    let mut seen: HashSet<&str> = HashSet::default();
+    list.iter().enumerate().map(move |(i, reference)| {
+        let repeated = if list.len() <= FEW {
+            list[..i].iter().any(|earlier| *earlier.id == *reference.id)
+        } else {
+            !seen.insert(&reference.id)
+        };
+        (reference, repeated)
+    })
 }
 
 /// An aim that quotes only a clause's text cites that clause, so its citation
@@ -466,5 +482,33 @@ fn check_tag(
                 terms.join(", ")
             )),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reference_repeats_one_before_it_in_a_short_list_or_a_long_one() {
+        let list = |ids: &[&'static str]| -> Vec<Ref<'static>> {
+            ids.iter()
+                .map(|id| Ref::new(Text::new(0..0, *id)))
+                .collect()
+        };
+        let repeated = |refs: &[Ref]| -> Vec<usize> {
+            repeats(refs)
+                .enumerate()
+                .filter(|(_, (_, repeated))| *repeated)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        assert_eq!(repeated(&list(&["a", "b", "a", "c", "b", "a"])), [2, 4, 5]);
+        assert_eq!(repeated(&list(&[])), Vec::<usize>::new());
+        // Past the few that are compared one by one, the same answers.
+        let mut long = vec!["x"; 3];
+        long.extend((0..40).map(|n| ["p", "q", "r", "s", "t", "u", "v", "w"][n % 8]));
+        let expected: Vec<usize> = (1..3).chain(11..43).collect();
+        assert_eq!(repeated(&list(&long)), expected);
     }
 }
