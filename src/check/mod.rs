@@ -3,6 +3,7 @@
 //! problem with its place in the file.
 
 mod index;
+mod places;
 pub mod quote;
 mod relations;
 mod source;
@@ -15,6 +16,7 @@ use std::ops::Range;
 use crate::diagnostic::{Lines, Problem};
 use crate::model::{Aim, Clause, Record, Records, Ref, Text};
 use index::Index;
+use places::ClausePlaces;
 use quote::{Mismatch, Normalized, Words, wordless_excerpt};
 
 /// Checks every rule of the content format on `raw`, parsed from `text`, and
@@ -55,7 +57,7 @@ pub fn check(raw: &Records, text: &str) -> Vec<Problem> {
         pillars: &pillars,
         domains: &domains,
         clauses: &clauses,
-        clause_places: &clause_places,
+        holders: ClausePlaces::new(&raw.clauses, &clause_places),
     };
     let mut cache = QuoteCache::default();
     for aim in &raw.aims {
@@ -113,7 +115,7 @@ struct Kinds<'a> {
     pillar_terms: Terms,
     domain_terms: Terms,
     /// Where each clause's text stands in its source's folded text.
-    clause_places: &'a [Option<Range<usize>>],
+    holders: ClausePlaces<'a>,
     sources: &'a Index<'a>,
     pillars: &'a Index<'a>,
     domains: &'a Index<'a>,
@@ -400,17 +402,12 @@ fn uncited_clause(
     };
     let quoted = first.start..last.end;
     let clause = kinds
-        .raw
-        .clauses
-        .iter()
-        .zip(kinds.clause_places)
-        .find(|(clause, place)| {
-            kinds.sources.ids.get(source) == Some(&&*clause.source.id)
-                && place
-                    .as_ref()
-                    .is_some_and(|place| place.start <= quoted.start && quoted.end <= place.end)
-        });
-    if let Some((clause, _)) = clause {
+        .sources
+        .ids
+        .get(source)
+        .and_then(|source| kinds.holders.holder(source, &quoted))
+        .map(|index| &kinds.raw.clauses[index]);
+    if let Some(clause) = clause {
         problems.push(
             Problem::new(
                 aim.quote.span.clone(),
