@@ -21,11 +21,11 @@ use super::structure;
 pub fn parse_toml(text: &str) -> (Option<Records<'_>>, Vec<Problem>) {
     let (document, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
+        let shape = structure::Shape::of(text);
         // A file of prose can look nested deep to the parser: say what it is.
-        if let Some(problem) = foreign(text, &errors) {
+        if let Some(problem) = foreign(text, &errors, &shape.shaped) {
             return (None, vec![problem]);
         }
-        let shape = structure::Shape::of(text);
         if let Some(at) = shape.too_deep {
             return (None, vec![structure::too_deep(at)]);
         }
@@ -63,9 +63,11 @@ const FOREIGN_LINES: usize = 3;
 /// One problem for a file that is no TOML at all (a log, a README, a
 /// document), rather than an error on each of its lines: its first
 /// `FOREIGN_LINES` lines that are not blank or comments each hold a syntax
-/// error. A content file with a typo in its first lines has lines that parse
-/// around it; a shorter file has its errors said as they are.
-fn foreign(text: &str, errors: &[toml::de::Error]) -> Option<Problem> {
+/// error, and neither a table header nor a key's `=` (`shaped`: where the
+/// parser saw one). A content file with a typo in its first lines has lines
+/// that parse around it, or that are TOML in form; a shorter file has its
+/// errors said as they are.
+fn foreign(text: &str, errors: &[toml::de::Error], shaped: &[usize]) -> Option<Problem> {
     let lines = Lines::new(text);
     let mut failing: Vec<usize> = errors
         .iter()
@@ -73,13 +75,15 @@ fn foreign(text: &str, errors: &[toml::de::Error]) -> Option<Problem> {
         .collect();
     failing.sort_unstable();
     failing.dedup();
+    let shaped: Vec<usize> = shaped.iter().map(|&at| lines.line(at)).collect();
     let mut start = 0;
     let mut first = None;
     let mut probed = 0;
-    for (number, line) in text.split_inclusive('\n').enumerate() {
+    for (index, line) in text.split_inclusive('\n').enumerate() {
         let written = line.trim();
         if !written.is_empty() && !written.starts_with('#') {
-            if failing.binary_search(&(number + 1)).is_err() {
+            let number = index + 1;
+            if failing.binary_search(&number).is_err() || shaped.binary_search(&number).is_ok() {
                 return None;
             }
             first.get_or_insert(start + line.len() - line.trim_start().len());
@@ -473,6 +477,11 @@ mod tests {
             ),
             (
                 "bad line\nworse line\n[[aim]]\nworst line\n".to_owned(),
+                None,
+            ),
+            // Lines of keys and values, if not right ones: TOML in form.
+            (
+                "id = page\ntitle = A page\nquote = It is\n".to_owned(),
                 None,
             ),
             // Too short to tell: the errors as they are.
