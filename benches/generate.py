@@ -7,8 +7,17 @@ are N. With --json, the same content is written as JSON too, for jq. --style
 writes it as editors do: `crlf` line ends (Windows), or `multiline` arrays, one
 item a line with a trailing comma (taplo's formatter).
 
+--hostile writes instead a file made to find what is slower than linear in
+`aims`, of size N: `log`, N lines of a server's log (no TOML at all); `keys`, N
+top-level keys (valid TOML, N problems); `chain`, the built-in content with N
+domains more, each broader than the next, and an aim (and a source) for each;
+`quote`, the built-in content with a source of 2N characters repeating a few
+words, and an aim whose quote of N characters repeats them too but for its
+last word, which the source never has.
+
     benches/generate.py 100000 target/bench/aims-100000.toml --json target/bench/aims-100000.json
     benches/generate.py 100000 target/bench/aims-100000-crlf.toml --style crlf
+    benches/generate.py 5000 target/bench/chain-5000.toml --hostile chain
 """
 
 import argparse
@@ -51,6 +60,46 @@ def write_toml(path: pathlib.Path, head: str, generated, style: str = "plain") -
                     out.write(f"{key} = [{values}]\n")
 
 
+def hostile(kind: str, count: int, head: str) -> str:
+    """The text of a hostile file of size `count` (see the module's doc)."""
+    if kind == "log":
+        return "".join(
+            f"2026-11-30T12:{n // 60 % 60:02}:{n % 60:02}Z INFO aims-server: request {n} served in {n % 7 + 1} ms\n"
+            for n in range(count)
+        )
+    if kind == "keys":
+        return "".join(f"key-{n} = {n}\n" for n in range(count))
+    parts = [head]
+    if kind == "chain":
+        for n in range(1, count + 1):
+            broader = f'"area-{n - 1}"' if n > 1 else '"transport"'
+            parts.append(
+                f'\n[[domain]]\nid = "area-{n}"\nname = "Area {n}"\n'
+                f'description = "Area {n}, a part of the one before it."\nbroader = [{broader}]\n'
+            )
+        for n in range(1, count + 1):
+            parts.append(
+                f'\n[[source]]\nid = "notes-{n}"\ntitle = "Notes {n}"\nstanding = "Generated."\n'
+                f'text = "Cooperation in area-{n}."\n'
+            )
+        for n in range(1, count + 1):
+            parts.append(
+                f'\n[[aim]]\nid = "area-aim-{n}"\ntitle = "Area {n}"\nquote = "Cooperation in area-{n}."\n'
+                f'source = "notes-{n}"\ndomains = ["area-{n}"]\n'
+            )
+        return "".join(parts)
+    if kind == "quote":
+        words = "peace and "
+        source = words * (2 * count // len(words)) + "end."
+        quote = words * (count // len(words) - 1) + "war"
+        parts.append(
+            f'\n[[source]]\nid = "long"\ntitle = "A long text"\nstanding = "Generated."\ntext = "{source}"\n'
+            f'\n[[aim]]\nid = "near-miss"\ntitle = "Nearly a quote"\nquote = "{quote}"\nsource = "long"\n'
+        )
+        return "".join(parts)
+    raise ValueError(kind)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int, help="how many aims")
@@ -58,9 +107,14 @@ def main() -> None:
     parser.add_argument("--json", type=pathlib.Path, help="also write the content as JSON")
     parser.add_argument("--style", choices=["plain", "crlf", "multiline"], default="plain",
                         help="line ends and arrays as written by hand (plain) or by an editor")
+    parser.add_argument("--hostile", choices=["log", "keys", "chain", "quote"],
+                        help="write a hostile file of size N instead (see above)")
     args = parser.parse_args()
 
     text = BUILTIN.read_text(encoding="utf-8")
+    if args.hostile:
+        args.toml.write_text(hostile(args.hostile, args.count, text), encoding="utf-8")
+        return
     content = tomllib.loads(text)
     # Everything before the first aim: the schema line, sources, pillars,
     # domains and clauses, verbatim.

@@ -3,6 +3,7 @@
 
     python3 benches/run.py            # about 10 minutes on 2 cores
     python3 benches/run.py --quick    # fewer runs, no million: a smoke test
+    python3 benches/run.py --hostile  # only the hostile inputs, about a minute
 
 Needs hyperfine, jq and /usr/bin/time (Debian: apt-get install hyperfine jq
 time) and tomlq (pip install yq). The machine is shared and noisy, so every
@@ -43,12 +44,15 @@ def need(tool, install):
         sys.exit(f"benches/run.py needs {tool}: {install}")
 
 
-def hyperfine(commands, runs, warmup, shell=False):
-    """Median seconds of each command, measured in one hyperfine call."""
+def hyperfine(commands, runs, warmup, shell=False, failing=False):
+    """Median seconds of each command, measured in one hyperfine call;
+    `failing`: the commands exit non-zero, as they should."""
     with tempfile.NamedTemporaryFile(suffix=".json") as export:
         args = ["hyperfine", "--runs", str(runs), "--warmup", str(warmup), "--export-json", export.name]
         if not shell:
             args.append("-N")
+        if failing:
+            args.append("--ignore-failure")
         subprocess.run(args + commands, check=True, capture_output=True)
         results = json.load(open(export.name))["results"]
     return [r["median"] for r in results]
@@ -86,6 +90,98 @@ def generate_styled(count, style):
     return toml
 
 
+# Inputs made to find what is slower than linear: what `generate.py --hostile
+# KIND N` writes, at N and 2N, and the command run on it (`{}`: the file).
+HOSTILE = [
+    ("log", 128_000, "lines of a server's log, no TOML", "check {}"),
+    ("keys", 100_000, "top-level keys, each a problem", "check {}"),
+    ("chain", 5_000, "domains deep in a `broader` chain, an aim each", "--content {} domains --format tsv"),
+    ("quote", 400_000, "characters of a quote that nearly stands in its source", "check {}"),
+]
+
+
+def generate_hostile(kind, count):
+    toml = BENCH / f"{kind}-{count}.toml"
+    inputs = [ROOT / "benches" / "generate.py", BUILTIN]
+    if not (toml.exists() and all(toml.stat().st_mtime > i.stat().st_mtime for i in inputs)):
+        print(f"generating {kind} {count:,}", flush=True)
+        run([sys.executable, str(ROOT / "benches" / "generate.py"), str(count), str(toml), "--hostile", kind])
+    return toml
+
+
+# How much more than twice the time of N the input of 2N may take: linear,
+# but a larger input's allocations and cache misses cost a little more each,
+# and the machine is shared.
+HOSTILE_GROWTH = 2.2
+
+
+def hostile(rounds, quick):
+    """Each hostile input at N and 2N, in one hyperfine call a round: the
+    medians, and the median of the per-round ratios of 2N to N."""
+    results = {}
+    for kind, count, _, command in HOSTILE:
+        files = [generate_hostile(kind, n) for n in (count, 2 * count)]
+        cmds = [f"{AIMS} {command.format(f)}" for f in files]
+        times = [[], []]
+        for r in range(rounds):
+            print(f"hostile {kind}, round {r + 1} of {rounds}", flush=True)
+            once, twice = hyperfine(cmds, runs=2 if quick else 5, warmup=1, failing=True)
+            times[0].append(once)
+            times[1].append(twice)
+        results[kind] = {
+            "bytes": [f.stat().st_size for f in files],
+            "times": [statistics.median(t) for t in times],
+            "growth": statistics.median(b / a for a, b in zip(*times)),
+        }
+    return results
+
+
+def hostile_lines(results):
+    """The section of RESULTS.md on the hostile inputs, with its targets."""
+    lines = [
+        "## Hostile inputs",
+        "",
+        "Whatever file `--content` names is answered in time linear in its size: each of",
+        "these, made by `benches/generate.py --hostile KIND N`, within 1 s at N, and at",
+        f"2N in about twice the time: at most {HOSTILE_GROWTH}x (a larger input's allocations and",
+        "cache misses cost a little more each; the ratio is the median of the per-round ratios).",
+        f"Measured on {datetime.date.today().isoformat()} at "
+        f"{run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT).strip()}; `run.py --hostile` measures "
+        "this section alone and rewrites it.",
+        "",
+        "| input | N | command | file at N | at N | at 2N | 2N / N | met |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for kind, count, what, command in HOSTILE:
+        r = results[kind]
+        ok = r["times"][0] <= 1 and r["growth"] <= HOSTILE_GROWTH
+        lines.append(
+            f"| {kind}: {what} | {count:,} | `aims {command.format('FILE')}` | {r['bytes'][0] / 1e6:.1f} MB "
+            f"| {ms(r['times'][0])} | {ms(r['times'][1])} | {r['growth']:.2f}x | {'yes' if ok else '**no**'} |"
+        )
+    return lines
+
+
+def hostile_met(results):
+    return all(r["times"][0] <= 1 and r["growth"] <= HOSTILE_GROWTH for r in results.values())
+
+
+def only_hostile(args):
+    """`--hostile`: measures the hostile inputs alone, and rewrites their
+    section of RESULTS.md, leaving the rest as it was measured."""
+    print("building aims (release)", flush=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    BENCH.mkdir(parents=True, exist_ok=True)
+    results = hostile(2 if args.quick else 5, args.quick)
+    path = ROOT / "benches" / "RESULTS.md"
+    text = path.read_text()
+    kept = text.split("\n## Hostile inputs\n")[0].rstrip("\n")
+    path.write_text(kept + "\n\n" + "\n".join(hostile_lines(results)) + "\n")
+    print("\n".join(hostile_lines(results)))
+    if not hostile_met(results):
+        sys.exit("a target was missed: see benches/RESULTS.md")
+
+
 def builtin_json():
     import tomllib
 
@@ -111,8 +207,11 @@ def ms(seconds):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, and no million")
+    parser.add_argument("--hostile", action="store_true", help="only the hostile inputs")
     args = parser.parse_args()
     need("hyperfine", "apt-get install hyperfine")
+    if args.hostile:
+        return only_hostile(args)
     need("jq", "apt-get install jq")
     need("tomlq", "pip install yq")
     if not pathlib.Path("/usr/bin/time").exists():
@@ -250,9 +349,12 @@ def main():
         ("100k aims: ranked search at least 3x faster than jq's regex", ranked["jq/search"] >= 3,
          f"{ranked['jq/search']:.1f}x"),
     ]
+    hostile_results = hostile(rounds, args.quick)
     write_results(builtin, scaled, styled, ranked, targets, rounds, args.quick)
-    print((ROOT / "benches" / "RESULTS.md").read_text())
-    if not all(ok for _, ok, _ in targets):
+    path = ROOT / "benches" / "RESULTS.md"
+    path.write_text(path.read_text() + "\n" + "\n".join(hostile_lines(hostile_results)) + "\n")
+    print(path.read_text())
+    if not all(ok for _, ok, _ in targets) or not hostile_met(hostile_results):
         sys.exit("a target was missed: see benches/RESULTS.md")
 
 

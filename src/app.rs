@@ -29,7 +29,8 @@ pub fn run(command: Option<Command>, origin: Origin, config: &Config) -> anyhow:
         return Ok(out.finish()?);
     };
     match command {
-        Command::Check { path } => check(&mut out, origin, path),
+        // `--all` is for `main`, which reports the problems.
+        Command::Check { path, all: _ } => check(&mut out, origin, path),
         Command::List { filters, output } => list(&mut out, &origin, filters, &[], output, config),
         Command::Search {
             words,

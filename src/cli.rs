@@ -334,11 +334,16 @@ Zed, Neovim's taplo LSP).")]
 Examples:
   aims check                  the content in use (built in, or --content / AIMS_CONTENT)
   aims check my-aims.toml     a file of your own
+  aims check my-aims.toml --all   every problem, not only the first 20
 
 Exit status: 0 when the content is valid, 1 when it has problems.")]
     Check {
         /// The content file to check [default: the content in use]
         path: Option<PathBuf>,
+
+        /// List every problem; without it, the first 20 and how many more
+        #[arg(long)]
+        all: bool,
     },
 }
 

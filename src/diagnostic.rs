@@ -1,7 +1,9 @@
 //! A problem with a content file: what is wrong, where (a byte range of the
-//! file), hints, and how it is shown (`FILE:LINE:COLUMN: message`); and how
-//! every error is shown on stderr, aims's and clap's alike (`present`).
+//! file), hints, and how it is shown (`FILE:LINE:COLUMN: message`, its place
+//! found through `Lines`); and how every error is shown on stderr, aims's and
+//! clap's alike (`present`).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::suggest::{escaped, hints, pairs};
@@ -48,11 +50,12 @@ impl Problem {
         self
     }
 
-    /// Renders the problem as `aims: error: FILE:LINE:COLUMN: message`, then hints.
-    pub fn render(&self, origin: &impl std::fmt::Display, text: &str) -> String {
+    /// Renders the problem as `aims: error: FILE:LINE:COLUMN: message`, then
+    /// hints; `lines` are those of the text the span is in.
+    pub fn render(&self, origin: &impl std::fmt::Display, lines: &Lines) -> String {
         let place = match &self.span {
             Some(span) => {
-                let (line, column) = locate(text, span.start);
+                let (line, column) = lines.locate(span.start);
                 format!("{origin}:{line}:{column}")
             }
             None => origin.to_string(),
@@ -83,17 +86,45 @@ pub fn unknown(
     }
 }
 
-/// The 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn locate(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+/// The lines of a text, to locate places in it: where each line starts is
+/// found once (on the first question), and each place then by a binary
+/// search, so that a file with a problem on every line is answered in time
+/// linear in its size, not in its size times its problems.
+pub struct Lines<'t> {
+    text: &'t str,
+    /// The byte offset of each line's start; the first is 0.
+    starts: OnceCell<Vec<usize>>,
+}
+
+impl<'t> Lines<'t> {
+    /// Costs nothing until a place is asked for: most texts have no problem.
+    pub fn new(text: &'t str) -> Self {
+        Lines {
+            text,
+            starts: OnceCell::new(),
+        }
     }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+
+    /// The 1-based line of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        let starts = self.starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|at| at + 1))
+                .collect()
+        });
+        // The lines starting at or before the offset: at least the first.
+        starts.partition_point(|&start| start <= offset.min(self.text.len()))
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`; inside a
+    /// character, of its start; past the end, of the end.
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let text = self.text;
+        let offset = text.floor_char_boundary(offset);
+        let line = self.line(offset);
+        let start = self.starts.get().map_or(0, |starts| starts[line - 1]);
+        (line, text[start..offset].chars().count() + 1)
+    }
 }
 
 /// How many lines one hint takes at most: a longer list is cut, "and N more".
@@ -253,30 +284,47 @@ mod tests {
     #[test]
     fn locates_lines_and_columns_in_characters() {
         let text = "a = 1\nbé = 'x'\n";
-        assert_eq!(locate(text, 0), (1, 1));
-        assert_eq!(locate(text, 6), (2, 1));
-        assert_eq!(locate(text, text.find('=').unwrap()), (1, 3));
-        assert_eq!(locate(text, text.rfind('=').unwrap()), (2, 4));
-        // Inside a character: its start.
-        assert_eq!(locate(text, text.find('é').unwrap() + 1), (2, 2));
-        assert_eq!(locate(text, 999), (3, 1));
+        let lines = Lines::new(text);
+        for (offset, expected) in [
+            (0, (1, 1)),
+            (5, (1, 6)),
+            (6, (2, 1)),
+            (text.find('=').unwrap(), (1, 3)),
+            (text.rfind('=').unwrap(), (2, 4)),
+            // Inside a character: its start.
+            (text.find('é').unwrap() + 1, (2, 2)),
+            (text.len() - 1, (2, 9)),
+            (text.len(), (3, 1)),
+            (999, (3, 1)),
+        ] {
+            assert_eq!(lines.locate(offset), expected, "{offset}");
+            assert_eq!(lines.line(offset), expected.0, "{offset}");
+        }
+        for text in ["", "x"] {
+            assert_eq!(Lines::new(text).locate(0), (1, 1), "{text:?}");
+            assert_eq!(Lines::new(text).locate(5), (1, text.len() + 1), "{text:?}");
+        }
+        // CRLF ends a line at its LF; a CR alone ends none.
+        let lines = Lines::new("a\r\nb\rc");
+        assert_eq!(lines.locate(3), (2, 1));
+        assert_eq!(lines.locate(5), (2, 3));
     }
 
     #[test]
     fn renders_the_place_then_the_hints() {
         let problem = Problem::new(6..7, "bad").hint("try this").hint("or that");
         assert_eq!(
-            problem.render(&"f.toml", "a = 1\nbé = 'x'\n"),
+            problem.render(&"f.toml", &Lines::new("a = 1\nbé = 'x'\n")),
             "aims: error: f.toml:2:1: bad\n  hint: try this\n  hint: or that\n"
         );
         assert_eq!(
             Problem::whole("unknown field `a\u{1b}[2J`")
                 .hint("did you mean `\t`?")
-                .render(&"f.toml", ""),
+                .render(&"f.toml", &Lines::new("")),
             "aims: error: f.toml: unknown field `a\\u{1b}[2J`\n  hint: did you mean `\\t`?\n"
         );
         assert_eq!(
-            Problem::whole("no aims").render(&"f.toml", ""),
+            Problem::whole("no aims").render(&"f.toml", &Lines::new("")),
             "aims: error: f.toml: no aims\n"
         );
         assert_eq!(

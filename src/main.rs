@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 
-use aims::cli::Cli;
+use aims::cli::{Cli, Command};
 use aims::config::{self, Config, When};
 use aims::content::{self, ContentError, Origin};
 use aims::signal::Signalled;
@@ -46,6 +46,7 @@ fn main() -> ExitCode {
                 Err(io) => report(
                     &anyhow::Error::new(io).context("cannot write output"),
                     config::stderr(ahead),
+                    false,
                 ),
             };
         }
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
             return report(
                 &anyhow::Error::new(usage_error(&err, &args)),
                 config::stderr(ahead),
+                false,
             );
         }
     };
@@ -61,17 +63,27 @@ fn main() -> ExitCode {
     let stderr = config::stderr(cli.color);
     let origin = Origin::resolve(cli.content, std::env::var_os(content::CONTENT_VAR));
     let config = Config::detect(cli.color, cli.paging);
+    let every_problem = matches!(cli.command, Some(Command::Check { all: true, .. }));
     match app::run(cli.command, origin, &config) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => report(&err, stderr),
+        Err(err) => report(&err, stderr, every_problem),
     }
 }
+
+/// How many problems of a content are shown unless `check --all` asks for
+/// every one: a screenful, and what a person reads before fixing the first.
+const SHOWN_PROBLEMS: usize = 20;
 
 /// Prints an error to stderr and chooses the exit code: a signal that ended
 /// aims is 128 + its number, a closed pipe is success, a bad typed value is
 /// a usage error (2), the rest content or I/O (1). `(color, width)`: how
-/// stderr shows it.
-fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode {
+/// stderr shows it; `every_problem`: a content's problems all shown, not
+/// only the first `SHOWN_PROBLEMS`.
+fn report(
+    err: &anyhow::Error,
+    (color, width): (bool, Option<u16>),
+    every_problem: bool,
+) -> ExitCode {
     // Asked to end by a signal, once the terminal was given back: quietly,
     // with the status a shell shows for a death by that signal.
     if let Some(signalled) = Signalled::in_chain(err) {
@@ -90,10 +102,25 @@ fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode 
     }
     let mut text = String::new();
     let code = if let Some(content) = err.downcast_ref::<ContentError>() {
-        for problem in &content.problems {
-            text.push_str(&problem.render(&content.origin, &content.text));
+        let lines = diagnostic::Lines::new(&content.text);
+        let count = content.problems.len();
+        let shown = if every_problem {
+            count
+        } else {
+            count.min(SHOWN_PROBLEMS)
+        };
+        for problem in &content.problems[..shown] {
+            text.push_str(&problem.render(&content.origin, &lines));
         }
-        if content.problems.len() > 1 {
+        if shown < count {
+            let _ = writeln!(
+                text,
+                "aims: ... and {} more problems; `{}` lists them all",
+                count - shown,
+                check_all(&content.origin)
+            );
+        }
+        if count > 1 {
             let _ = writeln!(text, "aims: {content}");
         }
         ExitCode::FAILURE
@@ -115,6 +142,18 @@ fn report(err: &anyhow::Error, (color, width): (bool, Option<u16>)) -> ExitCode 
         .lock()
         .write_all(diagnostic::present(&text, width.map(usize::from), color).as_bytes());
     code
+}
+
+/// The command that lists every problem of the content from `origin`, as a
+/// shell takes it.
+fn check_all(origin: &Origin) -> String {
+    match origin {
+        Origin::Builtin => "aims check --all".to_owned(),
+        Origin::File { path, .. } => format!(
+            "aims check {} --all",
+            escaped(&shell_words::quote(&path.to_string_lossy()))
+        ),
+    }
 }
 
 /// clap's error as a usage error of aims: the same words for the same
@@ -266,5 +305,30 @@ fn given_again(display: &str, args: &[OsString]) -> UsageError {
             .map(|once| format!("give it once: `{}`", shown(&once)))
             .into_iter()
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_for_every_problem_names_the_file_as_a_shell_takes_it() {
+        let file = |path: &str| Origin::File {
+            path: path.into(),
+            from_env: true,
+        };
+        for (origin, expected) in [
+            (Origin::Builtin, "aims check --all"),
+            (file("my.toml"), "aims check my.toml --all"),
+            (file("my aims.toml"), "aims check 'my aims.toml' --all"),
+            (file("it's.toml"), "aims check 'it'\\''s.toml' --all"),
+            (
+                file("a\u{1b}[2J.toml"),
+                "aims check 'a\\u{1b}[2J.toml' --all",
+            ),
+        ] {
+            assert_eq!(check_all(&origin), expected, "{origin}");
+        }
     }
 }

@@ -7,9 +7,12 @@
 //! users type, that must not collide and that justify a tag.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::{Deref, Range};
 use std::path::{Path, PathBuf};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A string of a content file with its place: borrowed from the file's text
 /// unless an escape had to be decoded. (Not `PartialEq`: compare the strings.)
@@ -512,6 +515,135 @@ pub struct Content<'a> {
     /// when built in: a command suggested to the user names it, so that it
     /// runs on the same content.
     file: Option<PathBuf>,
+    /// For each domain, itself and every domain below it (`with_narrower`),
+    /// found the first time it is asked for: a query asks for a few, and all
+    /// of them together can be the square of the domains (a deep chain).
+    families: Vec<OnceCell<Vec<usize>>>,
+    /// The domains as a forest, if each has one broader domain at most;
+    /// found the first time aims are counted by domain.
+    forest: OnceCell<Option<Forest>>,
+}
+
+/// The domains as a forest (each has one broader domain at most, as in most
+/// thesauri), to count aims by domain in time linear in their domains: the
+/// order of a depth-first walk, and each domain's ancestors at powers of two,
+/// to find where the lines of two domains meet.
+#[derive(Debug)]
+struct Forest {
+    broader: Vec<Option<usize>>,
+    /// The domains as a depth-first walk from the roots meets them: each
+    /// before the domains below it, which follow it together.
+    order: Vec<usize>,
+    /// Each domain's place in `order`.
+    place: Vec<usize>,
+    depth: Vec<usize>,
+    /// `up[k][d]`: the domain 2^k levels above `d`, or its root if fewer.
+    up: Vec<Vec<usize>>,
+}
+
+impl Forest {
+    /// None if some domain has several broader domains.
+    fn new(domains: &[Domain], narrower: &[Vec<usize>]) -> Option<Self> {
+        let count = domains.len();
+        let mut broader = Vec::with_capacity(count);
+        for domain in domains {
+            let mut above = domain.broader.iter().map(Ref::index);
+            let first = above.next();
+            if above.any(|other| Some(other) != first) {
+                return None;
+            }
+            broader.push(first);
+        }
+        let (mut order, mut place, mut depth) =
+            (Vec::with_capacity(count), vec![0; count], vec![0; count]);
+        for root in (0..count).filter(|&d| broader[d].is_none()) {
+            let mut next = vec![root];
+            while let Some(domain) = next.pop() {
+                place[domain] = order.len();
+                order.push(domain);
+                for &below in narrower[domain].iter().rev() {
+                    depth[below] = depth[domain] + 1;
+                    next.push(below);
+                }
+            }
+        }
+        let mut up = vec![
+            (0..count)
+                .map(|d| broader[d].unwrap_or(d))
+                .collect::<Vec<_>>(),
+        ];
+        let deepest = depth.iter().copied().max().unwrap_or(0);
+        while 1 << up.len() <= deepest {
+            let last = &up[up.len() - 1];
+            let next = last.iter().map(|&d| last[d]).collect();
+            up.push(next);
+        }
+        Some(Forest {
+            broader,
+            order,
+            place,
+            depth,
+            up,
+        })
+    }
+
+    /// The lowest domain that both `a` and `b` are, or are below; None in
+    /// two trees.
+    fn meet(&self, a: usize, b: usize) -> Option<usize> {
+        let (mut a, mut b) = if self.depth[a] >= self.depth[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let lift = self.depth[a] - self.depth[b];
+        for (k, up) in self.up.iter().enumerate() {
+            if lift >> k & 1 == 1 {
+                a = up[a];
+            }
+        }
+        if a == b {
+            return Some(a);
+        }
+        for up in self.up.iter().rev() {
+            if up[a] != up[b] {
+                (a, b) = (up[a], up[b]);
+            }
+        }
+        let (a, b) = (self.up[0][a], self.up[0][b]);
+        (a == b).then_some(a)
+    }
+
+    /// `Content::domain_counts` in a forest. Each set of domains adds its
+    /// aims at each of its domains, and takes them off again where the lines
+    /// of two of them, next in the walk's order, meet: then the sum over the
+    /// domains at and below each domain counts each set once or not at all.
+    fn counts(&self, alike: FxHashMap<Vec<usize>, usize>) -> Vec<usize> {
+        let count = self.order.len();
+        let (mut added, mut taken) = (vec![0; count], vec![0; count]);
+        for (mut tags, aims) in alike {
+            tags.sort_unstable_by_key(|&tag| self.place[tag]);
+            for &tag in &tags {
+                added[tag] += aims;
+            }
+            for pair in tags.windows(2) {
+                if let Some(meet) = self.meet(pair[0], pair[1]) {
+                    taken[meet] += aims;
+                }
+            }
+        }
+        // Below before above: the walk's order, backwards.
+        for &domain in self.order.iter().rev() {
+            if let Some(above) = self.broader[domain] {
+                added[above] += added[domain];
+                taken[above] += taken[domain];
+            }
+        }
+        added
+            .iter()
+            .zip(taken)
+            .map(|(added, taken)| added - taken)
+            .collect()
+    }
 }
 
 impl<'a> Content<'a> {
@@ -534,6 +666,8 @@ impl<'a> Content<'a> {
             list.dedup();
         }
         Content {
+            families: vec![OnceCell::new(); count],
+            forest: OnceCell::new(),
             records,
             narrower,
             related,
@@ -563,19 +697,77 @@ impl<'a> Content<'a> {
     }
 
     /// `domain` and every domain below it through `narrower`, each once, the
-    /// domain itself first.
-    pub fn with_narrower(&self, domain: usize) -> Vec<usize> {
-        let mut found = vec![domain];
-        let mut next = 0;
-        while let Some(&at) = found.get(next) {
-            for &below in &self.narrower[at] {
-                if !found.contains(&below) {
-                    found.push(below);
+    /// domain itself first, then breadth first.
+    pub fn with_narrower(&self, domain: usize) -> &[usize] {
+        self.families[domain].get_or_init(|| {
+            let mut found = vec![domain];
+            let mut seen = FxHashSet::from_iter([domain]);
+            let mut next = 0;
+            while let Some(&at) = found.get(next) {
+                for &below in &self.narrower[at] {
+                    if seen.insert(below) {
+                        found.push(below);
+                    }
                 }
+                next += 1;
             }
-            next += 1;
+            found
+        })
+    }
+
+    /// For each domain, whether it is `domain` or below it: to test the tags
+    /// of many aims, each in one step.
+    pub fn under(&self, domain: usize) -> Vec<bool> {
+        let mut under = vec![false; self.domains.len()];
+        for &below in self.with_narrower(domain) {
+            under[below] = true;
         }
-        found
+        under
+    }
+
+    /// For each domain, how many of `aims` carry it or a domain below it:
+    /// what `--domain` would list of them, each aim counted once.
+    pub fn domain_counts(&self, aims: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        // Aims with the same domains count alike: each set is counted once.
+        let mut alike: FxHashMap<Vec<usize>, usize> = FxHashMap::default();
+        for aim in aims {
+            let mut tags: Vec<usize> = self.aims[aim].domains.iter().map(Ref::index).collect();
+            if tags.is_empty() {
+                continue;
+            }
+            tags.sort_unstable();
+            tags.dedup();
+            *alike.entry(tags).or_default() += 1;
+        }
+        match self
+            .forest
+            .get_or_init(|| Forest::new(&self.records.domains, &self.narrower))
+        {
+            Some(forest) => forest.counts(alike),
+            None => self.walked_counts(alike),
+        }
+    }
+
+    /// `domain_counts` where a domain has several broader ones: each set of
+    /// domains walks up `broader`, counting each domain it reaches once. (The
+    /// domains times the sets, at worst.)
+    fn walked_counts(&self, alike: FxHashMap<Vec<usize>, usize>) -> Vec<usize> {
+        let mut counts = vec![0; self.domains.len()];
+        // The walk that last reached each domain.
+        let mut reached = vec![usize::MAX; self.domains.len()];
+        let mut next = Vec::new();
+        for (walk, (tags, aims)) in alike.into_iter().enumerate() {
+            next.extend(tags);
+            while let Some(domain) = next.pop() {
+                if reached[domain] == walk {
+                    continue;
+                }
+                reached[domain] = walk;
+                counts[domain] += aims;
+                next.extend(self.domains[domain].broader.iter().map(Ref::index));
+            }
+        }
+        counts
     }
 }
 
@@ -659,6 +851,15 @@ mod tests {
             broader,
             related,
         };
+        let aim = |domains: Vec<Ref<'static>>| Aim {
+            id: text("a"),
+            title: text("a"),
+            quote: text("a"),
+            source: to("s", 0),
+            clause: None,
+            pillars: Vec::new(),
+            domains,
+        };
         let records = Records {
             domains: vec![
                 domain("security", Vec::new(), vec![to("peace", 3)]),
@@ -670,17 +871,110 @@ mod tests {
                 ),
                 domain("peace", Vec::new(), vec![to("security", 0)]),
             ],
+            aims: vec![
+                aim(vec![to("crime", 2)]),
+                aim(vec![to("crime", 2)]),
+                aim(vec![to("terrorism", 1), to("crime", 2)]),
+                aim(vec![to("peace", 3), to("security", 0)]),
+                aim(Vec::new()),
+            ],
             ..Records::default()
         };
         let content = Content::resolved(records);
+        // Counted once however many ways (both broader of `crime`, two tags)
+        // an aim reaches a domain; alike for aims with the same tags.
+        assert_eq!(content.domain_counts(0..5), [4, 3, 3, 1]);
+        assert_eq!(content.domain_counts([2, 4]), [1, 1, 1, 0]);
+        assert_eq!(content.domain_counts([]), [0, 0, 0, 0]);
+        // What `--domain` would list: the aims that carry one of its family.
+        let listed = |d: usize| {
+            let family = content.with_narrower(d);
+            (0..5)
+                .filter(|&a| {
+                    content.aims[a]
+                        .domains
+                        .iter()
+                        .any(|t| family.contains(&t.index()))
+                })
+                .count()
+        };
+        assert_eq!(
+            content.domain_counts(0..5),
+            (0..4).map(listed).collect::<Vec<_>>()
+        );
         assert_eq!(content.narrower(0), [1, 2]);
         assert_eq!(content.narrower(1), [2]);
         assert_eq!(content.with_narrower(0), [0, 1, 2]);
         assert_eq!(content.with_narrower(1), [1, 2]);
         assert_eq!(content.with_narrower(3), [3]);
+        assert_eq!(content.under(1), [false, true, true, false]);
+        assert_eq!(content.under(0), [true, true, true, false]);
         // Written at both ends, a relation is listed once.
         assert_eq!(content.related(0), [3]);
         assert_eq!(content.related(3), [0]);
         assert!(content.related(1).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Counted in a forest (each domain one broader at most) or walked
+        /// (some have more), the counts are what `--domain` would list.
+        #[test]
+        fn domain_counts_are_the_aims_a_domain_filter_lists(
+            above in proptest::collection::vec(proptest::collection::vec(0..1000usize, 0..3), 1..25),
+            tags in proptest::collection::vec(proptest::collection::vec(0..1000usize, 0..4), 0..30),
+            forest in proptest::bool::ANY,
+        ) {
+            let text = |s: String| Text::new(0..0, s);
+            let to = |index: usize| {
+                let mut reference = Ref::new(text(index.to_string()));
+                reference.resolve(index);
+                reference
+            };
+            // Each domain's broader domains come before it: no cycle.
+            let domains = above
+                .iter()
+                .enumerate()
+                .map(|(i, above)| {
+                    let mut broader: Vec<usize> = above.iter().filter(|_| i > 0).map(|a| a % i.max(1)).collect();
+                    broader.sort_unstable();
+                    broader.dedup();
+                    if forest {
+                        broader.truncate(1);
+                    }
+                    Domain {
+                        id: text(i.to_string()),
+                        name: text(i.to_string()),
+                        aliases: Vec::new(),
+                        description: text(String::new()),
+                        broader: broader.into_iter().map(to).collect(),
+                        related: Vec::new(),
+                    }
+                })
+                .collect::<Vec<_>>();
+            let count = domains.len();
+            let aims = tags
+                .iter()
+                .map(|tags| Aim {
+                    id: text("a".into()),
+                    title: text("a".into()),
+                    quote: text("a".into()),
+                    source: to(0),
+                    clause: None,
+                    pillars: Vec::new(),
+                    domains: tags.iter().map(|t| to(t % count)).collect(),
+                })
+                .collect::<Vec<_>>();
+            let content = Content::resolved(Records { domains, aims, ..Records::default() });
+            let listed: Vec<usize> = (0..count)
+                .map(|d| {
+                    let under = content.under(d);
+                    content.aims.iter().filter(|aim| aim.domains.iter().any(|t| under[t.index()])).count()
+                })
+                .collect();
+            proptest::prop_assert_eq!(content.domain_counts(0..content.aims.len()), listed);
+            if forest {
+                proptest::prop_assert!(content.forest.get().is_some_and(Option::is_some));
+            }
+        }
     }
 }

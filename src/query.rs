@@ -23,8 +23,9 @@ pub struct Filters {
 #[derive(Clone)]
 pub struct Query {
     pillars: Option<Vec<usize>>,
-    /// The domains named, and (unless `--no-narrower`) every one below them.
-    domains: Option<Vec<usize>>,
+    /// The domains named, and (unless `--no-narrower`) every one below them:
+    /// for each domain of the content, whether it is one of them.
+    domains: Option<Vec<bool>>,
     /// The domains as named.
     named_domains: Vec<usize>,
     clauses: Option<Vec<usize>>,
@@ -54,18 +55,18 @@ impl Query {
     ) -> Result<Self, UsageError> {
         let named_domains = facet(content, &content.domains, &filters.domain)?;
         let domains = named_domains.as_ref().map(|named| {
-            if filters.no_narrower {
-                return named.clone();
-            }
-            let mut all: Vec<usize> = Vec::new();
-            for &domain in named {
-                for below in content.with_narrower(domain) {
-                    if !all.contains(&below) {
-                        all.push(below);
-                    }
+            let mut allowed = vec![false; content.domains.len()];
+            for domain in named {
+                let below = if filters.no_narrower {
+                    std::slice::from_ref(domain)
+                } else {
+                    content.with_narrower(*domain)
+                };
+                for &d in below {
+                    allowed[d] = true;
                 }
             }
-            all
+            allowed
         });
         Ok(Query {
             pillars: facet(content, &content.pillars, &filters.pillar)?,
@@ -99,7 +100,10 @@ impl Query {
                 .is_none_or(|allowed| tags.iter().any(|tag| allowed.contains(&tag.index())))
         };
         any(&self.pillars, &aim.pillars)
-            && any(&self.domains, &aim.domains)
+            && self
+                .domains
+                .as_ref()
+                .is_none_or(|allowed| aim.domains.iter().any(|tag| allowed[tag.index()]))
             && any(&self.clauses, aim.clause.as_slice())
             && any(&self.sources, std::slice::from_ref(&aim.source))
     }
@@ -108,7 +112,7 @@ impl Query {
     /// what it would list.
     fn for_domain(&self, content: &Content, domain: usize) -> Query {
         Query {
-            domains: Some(content.with_narrower(domain)),
+            domains: Some(content.under(domain)),
             ..self.clone()
         }
     }
@@ -133,9 +137,7 @@ impl Query {
         if tags.iter().any(|tag| self.named_domains.contains(tag)) {
             return Vec::new();
         }
-        tags.into_iter()
-            .filter(|tag| domains.contains(tag))
-            .collect()
+        tags.into_iter().filter(|&tag| domains[tag]).collect()
     }
 }
 
@@ -176,7 +178,7 @@ pub fn see_also(content: &Content, query: &Query) -> Vec<(String, usize)> {
         let domain = &content.domains[named];
         let broader = domain.broader.iter().map(Ref::index);
         for other in broader.chain(content.related(named).iter().copied()) {
-            if !shown.contains(&other) && !domains.contains(&other) {
+            if !shown[other] && !domains.contains(&other) {
                 domains.push(other);
             }
         }

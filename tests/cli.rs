@@ -184,6 +184,34 @@ const BROKEN: &[(&str, &str)] = &[
         ),
     ),
     (
+        "many.toml",
+        concat!(
+            // The first 20, then how many more and how to see them.
+            "aims: error: tests/data/broken/many.toml:3:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:4:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:5:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:6:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:7:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:8:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:9:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:10:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:11:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:12:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:13:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:14:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:15:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:16:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:17:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:18:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:19:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:20:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:21:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: error: tests/data/broken/many.toml:22:3: in [[aim]]: each `aim` must be a table\n",
+            "aims: ... and 5 more problems; `aims check tests/data/broken/many.toml --all` lists them all\n",
+            "aims: tests/data/broken/many.toml has 25 problems\n",
+        ),
+    ),
+    (
         "missing-field.toml",
         "aims: error: tests/data/broken/missing-field.toml:8:1: in [[aim]] `peace`: missing field `quote`\n",
     ),
@@ -230,6 +258,14 @@ const BROKEN: &[(&str, &str)] = &[
             "aims: error: tests/data/broken/relation-unknown.toml:20:12: domain `peace` names unknown domain `war`\n",
             "  hint: valid domains: peace, security\n",
             "aims: tests/data/broken/relation-unknown.toml has 2 problems\n",
+        ),
+    ),
+    (
+        "server.log",
+        concat!(
+            // A file of no TOML at all is told so once, not on each line.
+            "aims: error: tests/data/broken/server.log:1:1: this is not a TOML content file: its first 3 lines (blank lines and comments aside) are not TOML\n",
+            "  hint: a content file holds [[source]], [[pillar]], [[domain]], [[clause]] and [[aim]] records of `key = value` lines; see README.md\n",
         ),
     ),
     (
@@ -355,6 +391,53 @@ fn each_broken_fixture_fails_with_every_problem_located() {
         // The loader is the same for every command: a broken --content fails alike.
         expect(&["--content", &path, "check"], "", stderr, 1);
     }
+}
+
+/// The problems of `tests/data/broken/many.toml` (25, one a line), as
+/// reported for the file at `path`: those numbered `numbers`.
+fn many(path: &str, numbers: std::ops::RangeInclusive<usize>) -> String {
+    numbers
+        .map(|n| {
+            format!(
+                "aims: error: {path}:{}:3: in [[aim]]: each `aim` must be a table\n",
+                n + 2
+            )
+        })
+        .collect::<Vec<_>>()
+        .concat()
+}
+
+#[test]
+fn check_all_lists_every_problem_and_every_command_the_first_twenty() {
+    let path = "tests/data/broken/many.toml";
+    let every = format!("{}aims: {path} has 25 problems\n", many(path, 1..=25));
+    expect(&["check", path, "--all"], "", &every, 1);
+    expect(&["--content", path, "check", "--all"], "", &every, 1);
+    // Named by the environment, for any command: the first 20, and how to see all.
+    let first = format!(
+        "{}aims: ... and 5 more problems; `aims check {path} --all` lists them all\naims: {path} has 25 problems\n",
+        many(path, 1..=20)
+    );
+    expect_env(&["list"], &[("AIMS_CONTENT", path)], "", &first, 1);
+    expect_env(&["domains"], &[("AIMS_CONTENT", path)], "", &first, 1);
+    // `--all` is for `check` alone.
+    let (_, stderr, code) = run(&["--content", path, "list", "--all"], &[]);
+    assert_eq!(code, 2, "{stderr}");
+    // A path a shell would split is quoted, to paste.
+    let dir = std::env::temp_dir().join(format!("aims-cli-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    let spaced = dir.join("my aims.toml");
+    fs::copy(path, &spaced).expect("copied");
+    let spaced = spaced.display().to_string();
+    expect(
+        &["check", &spaced],
+        "",
+        &format!(
+            "{}aims: ... and 5 more problems; `aims check '{spaced}' --all` lists them all\naims: {spaced} has 25 problems\n",
+            many(&spaced, 1..=20)
+        ),
+        1,
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 
 use aims::cite;
 use aims::content::{Origin, parse_and_check, parse_toml, read_fast};
+use aims::diagnostic::Lines;
 use aims::listing::{self, Facet};
 use aims::output::{self, Format, Style};
 use aims::query::{self, Filters, Query};
@@ -95,8 +96,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(content) => content,
         Err(err) => {
             assert!(!err.problems.is_empty());
+            let lines = Lines::new(&err.text);
             for problem in &err.problems {
-                let message = problem.render(&err.origin, &err.text);
+                let message = problem.render(&err.origin, &lines);
                 assert!(message.starts_with("aims: error: fuzz.toml"), "{message}");
             }
             return;

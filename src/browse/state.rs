@@ -111,7 +111,7 @@ impl<'c> Browser<'c> {
     /// facet `skip`.
     fn candidates(&self, skip: Option<usize>) -> Vec<usize> {
         let content = self.content;
-        let domains = self.picked[1].map(|d| content.with_narrower(d));
+        let domains = self.picked[1].map(|d| content.under(d));
         self.base
             .iter()
             .map(|hit| hit.aim)
@@ -121,7 +121,7 @@ impl<'c> Browser<'c> {
                     skip == Some(f)
                         || self.picked[f].is_none_or(|picked| {
                             tags.iter().any(|tag| match (f, &domains) {
-                                (1, Some(domains)) => domains.contains(&tag.index()),
+                                (1, Some(domains)) => domains[tag.index()],
                                 _ => tag.index() == picked,
                             })
                         })
@@ -168,23 +168,16 @@ impl<'c> Browser<'c> {
     /// aims picking it would show (the search and the other picks kept).
     pub fn choices(&self, facet: usize) -> Vec<usize> {
         let content = self.content;
-        let count = self.records(facet);
-        // A domain counts the aims of its narrower domains too.
-        let below: Vec<Vec<usize>> = (0..content.domains.len())
-            .map(|d| content.with_narrower(d))
-            .collect();
-        let mut counts = vec![0; count];
-        for (aim, _) in self.search(&self.candidates(Some(facet))) {
+        let found = self.search(&self.candidates(Some(facet)));
+        if PICKED[facet] == Facet::Domain {
+            // A domain counts the aims of its narrower domains too.
+            return content.domain_counts(found.into_iter().map(|(aim, _)| aim));
+        }
+        let mut counts = vec![0; self.records(facet)];
+        for (aim, _) in found {
             let aim = &content.aims[aim];
             match PICKED[facet] {
                 Facet::Pillar => aim.pillars.iter().for_each(|p| counts[p.index()] += 1),
-                Facet::Domain => {
-                    for (d, below) in below.iter().enumerate() {
-                        if aim.domains.iter().any(|tag| below.contains(&tag.index())) {
-                            counts[d] += 1;
-                        }
-                    }
-                }
                 _ => aim.clause.iter().for_each(|c| counts[c.index()] += 1),
             }
         }

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-use crate::diagnostic::{Problem, locate, unknown};
+use crate::diagnostic::{Lines, Problem, unknown};
 use crate::model::{Key, Record, Records, Role, Text};
 use crate::suggest::shown;
 use crate::text::{fold_key, is_key_char};
@@ -35,7 +35,7 @@ impl<'a> Index<'a> {
     pub fn new<R: Record<'a>>(
         records: &'a [R],
         all: &'a Records<'a>,
-        text: &str,
+        lines: &Lines,
         problems: &mut Vec<Problem>,
     ) -> Self {
         let name = R::KIND.name;
@@ -65,7 +65,7 @@ impl<'a> Index<'a> {
                     Some(owner) if owner.record == index => {}
                     Some(owner) => {
                         let message = collision(name, id, value, key, owner, &ids);
-                        let (line, _) = locate(text, owner.start);
+                        let line = lines.line(owner.start);
                         problems.push(
                             Problem::new(value.span.clone(), message)
                                 .hint(format!("first defined at line {line}")),

@@ -4,6 +4,7 @@
 
 mod characters;
 mod index;
+mod places;
 pub mod quote;
 mod relations;
 mod source;
@@ -13,9 +14,10 @@ pub use source::calendar_day;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Lines, Problem};
 use crate::model::{Aim, Clause, Record, Records, Ref, Text};
 use index::Index;
+use places::ClausePlaces;
 use quote::{Mismatch, Normalized, Words, wordless_excerpt};
 
 /// Checks every rule of the content format on `raw`, parsed from `text`, and
@@ -23,12 +25,13 @@ use quote::{Mismatch, Normalized, Words, wordless_excerpt};
 pub fn check(raw: &Records, text: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
 
-    let sources = Index::new(&raw.sources, raw, text, &mut problems);
-    let pillars = Index::new(&raw.pillars, raw, text, &mut problems);
-    let domains = Index::new(&raw.domains, raw, text, &mut problems);
-    let clauses = Index::new(&raw.clauses, raw, text, &mut problems);
+    let lines = Lines::new(text);
+    let sources = Index::new(&raw.sources, raw, &lines, &mut problems);
+    let pillars = Index::new(&raw.pillars, raw, &lines, &mut problems);
+    let domains = Index::new(&raw.domains, raw, &lines, &mut problems);
+    let clauses = Index::new(&raw.clauses, raw, &lines, &mut problems);
     // Nothing refers to aims by id; indexing them finds duplicate and malformed ids.
-    Index::new(&raw.aims, raw, text, &mut problems);
+    Index::new(&raw.aims, raw, &lines, &mut problems);
     characters::check_characters(raw, text, &mut problems);
     relations::check_relations(&raw.domains, &domains, &mut problems);
     source::check_sources(&raw.sources, &mut problems);
@@ -56,7 +59,7 @@ pub fn check(raw: &Records, text: &str) -> Vec<Problem> {
         pillars: &pillars,
         domains: &domains,
         clauses: &clauses,
-        clause_places: &clause_places,
+        holders: ClausePlaces::new(&raw.clauses, &clause_places),
     };
     let mut cache = QuoteCache::default();
     for aim in &raw.aims {
@@ -114,7 +117,7 @@ struct Kinds<'a> {
     pillar_terms: Terms,
     domain_terms: Terms,
     /// Where each clause's text stands in its source's folded text.
-    clause_places: &'a [Option<Range<usize>>],
+    holders: ClausePlaces<'a>,
     sources: &'a Index<'a>,
     pillars: &'a Index<'a>,
     domains: &'a Index<'a>,
@@ -236,6 +239,8 @@ type Found = Result<Vec<Range<usize>>, Mismatch>;
 struct QuoteCache<'a> {
     in_source: HashMap<(usize, &'a str), Found>,
     in_clause: HashMap<(usize, &'a str), Result<(), Mismatch>>,
+    /// Each clause's folded text, folded once for all the aims that cite it.
+    clause_texts: HashMap<usize, Normalized>,
     words: HashMap<&'a str, Words>,
 }
 
@@ -252,8 +257,11 @@ impl<'a> QuoteCache<'a> {
         quote: &'a str,
         raw: &Records,
     ) -> &Result<(), Mismatch> {
+        let texts = &mut self.clause_texts;
         self.in_clause.entry((clause, quote)).or_insert_with(|| {
-            Normalized::new(&raw.clauses[clause].text)
+            texts
+                .entry(clause)
+                .or_insert_with(|| Normalized::new(&raw.clauses[clause].text))
                 .find(quote)
                 .map(|_| ())
         })
@@ -354,8 +362,8 @@ fn check_aim<'a>(
         );
     }
     for (kind, list) in [("pillar", &aim.pillars), ("domain", &aim.domains)] {
-        for (i, reference) in list.iter().enumerate() {
-            if list[..i].iter().any(|earlier| *earlier.id == *reference.id) {
+        for (reference, repeated) in repeats(list) {
+            if repeated {
                 problems.push(Problem::new(
                     reference.id.span.clone(),
                     format!("{owner} lists {kind} `{}` twice", reference.id),
@@ -363,6 +371,22 @@ fn check_aim<'a>(
             }
         }
     }
+}
+
+/// Each reference of `list`, and whether it names what one before it does.
+/// The few an aim or a domain lists are compared with those before them; a
+/// longer list goes through a set, to cost its length, not its square.
+fn repeats<'l, 'a>(list: &'l [Ref<'a>]) -> impl Iterator<Item = (&'l Ref<'a>, bool)> {
+    const FEW: usize = 16;
+    let mut seen: HashSet<&str> = HashSet::default();
+    list.iter().enumerate().map(move |(i, reference)| {
+        let repeated = if list.len() <= FEW {
+            list[..i].iter().any(|earlier| *earlier.id == *reference.id)
+        } else {
+            !seen.insert(&reference.id)
+        };
+        (reference, repeated)
+    })
 }
 
 /// An aim that quotes only a clause's text cites that clause, so its citation
@@ -380,17 +404,12 @@ fn uncited_clause(
     };
     let quoted = first.start..last.end;
     let clause = kinds
-        .raw
-        .clauses
-        .iter()
-        .zip(kinds.clause_places)
-        .find(|(clause, place)| {
-            kinds.sources.ids.get(source) == Some(&&*clause.source.id)
-                && place
-                    .as_ref()
-                    .is_some_and(|place| place.start <= quoted.start && quoted.end <= place.end)
-        });
-    if let Some((clause, _)) = clause {
+        .sources
+        .ids
+        .get(source)
+        .and_then(|source| kinds.holders.holder(source, &quoted))
+        .map(|index| &kinds.raw.clauses[index]);
+    if let Some(clause) = clause {
         problems.push(
             Problem::new(
                 aim.quote.span.clone(),
@@ -405,10 +424,10 @@ fn uncited_clause(
 }
 
 /// The words that justify each record of a tagging kind (its id, name and
-/// aliases), as written and folded for matching.
+/// aliases), as written and as `Words::pad` makes them for matching.
 struct Terms {
     written: Vec<Vec<String>>,
-    folded: Vec<Vec<String>>,
+    padded: Vec<Vec<String>>,
 }
 
 impl Terms {
@@ -418,11 +437,11 @@ impl Terms {
             .iter()
             .map(|r| r.keys().map(|(t, _)| t.to_string()).collect())
             .collect();
-        let folded = written
+        let padded = written
             .iter()
-            .map(|terms| terms.iter().map(|t| Words::fold(t)).collect())
+            .map(|terms| terms.iter().map(|t| Words::pad(t)).collect())
             .collect();
-        Terms { written, folded }
+        Terms { written, padded }
     }
 }
 
@@ -441,9 +460,9 @@ fn check_tag(
         Ok(index) => index,
         Err(problem) => return problems.extend(problem),
     };
-    if !terms.folded[index]
+    if !terms.padded[index]
         .iter()
-        .any(|term| words.contains_folded(term))
+        .any(|term| words.contains_padded(term))
     {
         let terms: Vec<String> = terms.written[index]
             .iter()
@@ -462,5 +481,33 @@ fn check_tag(
                 terms.join(", ")
             )),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reference_repeats_one_before_it_in_a_short_list_or_a_long_one() {
+        let list = |ids: &[&'static str]| -> Vec<Ref<'static>> {
+            ids.iter()
+                .map(|id| Ref::new(Text::new(0..0, *id)))
+                .collect()
+        };
+        let repeated = |refs: &[Ref]| -> Vec<usize> {
+            repeats(refs)
+                .enumerate()
+                .filter(|(_, (_, repeated))| *repeated)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        assert_eq!(repeated(&list(&["a", "b", "a", "c", "b", "a"])), [2, 4, 5]);
+        assert_eq!(repeated(&list(&[])), Vec::<usize>::new());
+        // Past the few that are compared one by one, the same answers.
+        let mut long = vec!["x"; 3];
+        long.extend((0..40).map(|n| ["p", "q", "r", "s", "t", "u", "v", "w"][n % 8]));
+        let expected: Vec<usize> = (1..3).chain(11..43).collect();
+        assert_eq!(repeated(&list(&long)), expected);
     }
 }

@@ -50,12 +50,58 @@ impl Mismatch {
 /// How much of each side a mismatch shows.
 const SHOW_CHARS: usize = 24;
 
-/// Where `needle` stands in `haystack`. A source is a few pages, searched a few
-/// times, so finding its first byte and comparing beats building a searcher.
-fn occurrences<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
-    let first = needle.first().copied().unwrap_or(0);
-    memchr::memchr_iter(first, haystack)
-        .filter(move |&at| haystack[at..].starts_with(needle) && !needle.is_empty())
+/// A needle for Knuth, Morris and Pratt's search: for each start of it, the
+/// longest shorter start that is also its end, so that a search never reads
+/// a byte of the haystack twice. memchr's `memmem` (Two-Way, also linear)
+/// finds a first place faster, but skips the places that overlap one found,
+/// and says nothing of the starts of the needle that stand in a haystack.
+struct Needle<'n> {
+    bytes: &'n [u8],
+    /// For the start of each length `n + 1`, the length of its border.
+    borders: Vec<usize>,
+}
+
+impl<'n> Needle<'n> {
+    fn new(bytes: &'n [u8]) -> Self {
+        let mut borders = vec![0; bytes.len()];
+        let mut border = 0;
+        for (n, &byte) in bytes.iter().enumerate().skip(1) {
+            while border > 0 && bytes[border] != byte {
+                border = borders[border - 1];
+            }
+            if bytes[border] == byte {
+                border += 1;
+            }
+            borders[n] = border;
+        }
+        Needle { bytes, borders }
+    }
+
+    /// After each byte of `haystack`, the length of the longest start of the
+    /// needle that ends there (the whole needle at most).
+    fn ends<'h>(&'h self, haystack: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+        let needle = self.bytes;
+        let mut matched = 0;
+        haystack.iter().map(move |&byte| {
+            while matched > 0 && (matched == needle.len() || needle[matched] != byte) {
+                matched = self.borders[matched - 1];
+            }
+            if needle.get(matched) == Some(&byte) {
+                matched += 1;
+            }
+            matched
+        })
+    }
+
+    /// Every place the needle (not empty) starts in `haystack`, overlapping
+    /// places too.
+    fn places<'h>(&'h self, haystack: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+        let len = self.bytes.len();
+        self.ends(haystack)
+            .enumerate()
+            .filter(move |&(_, matched)| matched == len && len > 0)
+            .map(move |(at, _)| at + 1 - len)
+    }
 }
 
 /// Each run of white space folded to one space, and none at either end;
@@ -204,43 +250,43 @@ impl Normalized {
         Ok(found)
     }
 
+    /// Where `excerpt` (not empty) first stands after `from` on word
+    /// boundaries; in time linear in the text and the excerpt.
     fn find_excerpt(&self, excerpt: &str, from: usize) -> Option<usize> {
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let first = excerpt.chars().next();
         let last = excerpt.chars().next_back();
-        occurrences(&self.text.as_bytes()[from..], excerpt.as_bytes())
-            .map(|start| from + start)
-            .find(|&start| {
-                let before = self.text[..start].chars().next_back();
-                let after = self.text[start + excerpt.len()..].chars().next();
-                let cuts_a_word = word(before) && word(first) || word(after) && word(last);
-                !cuts_a_word
-            })
+        let fits = |start: usize| {
+            let before = self.text[..start].chars().next_back();
+            let after = self.text[start + excerpt.len()..].chars().next();
+            let cuts_a_word = word(before) && word(first) || word(after) && word(last);
+            !cuts_a_word
+        };
+        let haystack = &self.text.as_bytes()[from..];
+        // Most often the first place is the one: found the fastest way.
+        let first_place = from + memchr::memmem::find(haystack, excerpt.as_bytes())?;
+        if fits(first_place) {
+            return Some(first_place);
+        }
+        // Else one that cuts a word may overlap one that does not.
+        let after = first_place + 1;
+        Needle::new(excerpt.as_bytes())
+            .places(&self.text.as_bytes()[after..])
+            .map(|start| after + start)
+            .find(|&start| fits(start))
     }
 
     /// Finds the longest start of `excerpt` that stands in the text after `from`,
     /// to show where the quote parts from it.
     fn mismatch(&self, whole: &str, from: usize) -> Mismatch {
+        let rest = &self.text.as_bytes()[from..];
         // A start longer than the rest of the text cannot stand in it: look no further.
-        let excerpt = &whole[..whole.floor_char_boundary(self.text.len() - from)];
-        let boundaries: Vec<usize> = excerpt
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([excerpt.len()])
-            .collect();
-        let occurs = |len: usize| self.text[from..].find(&excerpt[..len]);
-        // A start of the excerpt that occurs makes every shorter start occur too.
-        let (mut low, mut high) = (0, boundaries.len() - 1);
-        while low < high {
-            let mid = (low + high).div_ceil(2);
-            if occurs(boundaries[mid]).is_some() {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        let longest = boundaries[low];
-        let at = occurs(longest);
+        let excerpt = &whole[..whole.floor_char_boundary(rest.len())];
+        // One pass finds the longest start that stands in the rest, cut to
+        // whole characters (a start that stands makes every shorter one stand).
+        let longest = Needle::new(excerpt.as_bytes()).ends(rest).max();
+        let longest = excerpt.floor_char_boundary(longest.unwrap_or(0));
+        let at = memchr::memmem::find(rest, &excerpt.as_bytes()[..longest]);
         // Part at the start of the word the quote and source differ in, so the
         // hint shows whole words: "peace and" then "security" against "stability".
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
@@ -322,18 +368,25 @@ impl Words {
     /// "good neighbor"; `transport` does not match "transportation").
     #[cfg(test)]
     fn contains(&self, term: &str) -> bool {
-        self.contains_folded(&Self::fold(term))
+        self.contains_padded(&Self::pad(term))
     }
 
-    /// As `contains`, for a term already folded.
-    pub fn contains_folded(&self, term: &str) -> bool {
-        if term.is_empty() {
-            return false;
+    /// As `contains`, for a term as `pad` gives it.
+    pub fn contains_padded(&self, term: &str) -> bool {
+        // Folded, words stand between single spaces: a term with a space at
+        // each end stands in the text only as whole words.
+        !term.is_empty() && memchr::memmem::find(self.padded.as_bytes(), term.as_bytes()).is_some()
+    }
+
+    /// `term` folded as a text's words are, with a space at each end; empty
+    /// if it has no words, and then it stands in no text.
+    pub fn pad(term: &str) -> String {
+        let folded = Self::fold(term);
+        if folded.is_empty() {
+            folded
+        } else {
+            format!(" {folded} ")
         }
-        occurrences(self.padded.as_bytes(), term.as_bytes()).any(|at| {
-            self.padded.as_bytes()[at - 1] == b' '
-                && self.padded.as_bytes().get(at + term.len()) == Some(&b' ')
-        })
     }
 }
 /// The first `...`-separated excerpt of `quote` that holds no letter or digit
@@ -406,6 +459,57 @@ mod tests {
                 source_next: None,
             }
         );
+    }
+
+    #[test]
+    fn a_needle_is_found_everywhere_and_its_longest_start_anywhere() {
+        for (haystack, needle, places, longest) in [
+            ("aaaa", "aa", vec![0, 1, 2], 2),
+            ("abababa", "aba", vec![0, 2, 4], 3),
+            ("abcabd", "abd", vec![3], 3),
+            ("aabaabaaa", "aabaaa", vec![3], 6),
+            ("abcab", "abcabx", vec![], 5),
+            ("xyz", "abc", vec![], 0),
+            ("", "a", vec![], 0),
+            ("abc", "", vec![], 0),
+        ] {
+            let prepared = Needle::new(needle.as_bytes());
+            let found: Vec<usize> = prepared.places(haystack.as_bytes()).collect();
+            assert_eq!(found, places, "{needle:?} in {haystack:?}");
+            let most = prepared.ends(haystack.as_bytes()).max().unwrap_or(0);
+            assert_eq!(most, longest, "{needle:?} in {haystack:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Against the plain definition, over a small alphabet where places
+        /// overlap and starts repeat.
+        #[test]
+        fn a_needle_finds_what_comparing_at_every_place_finds(
+            haystack in "[ab ]{0,40}",
+            needle in "[ab ]{1,6}",
+        ) {
+            let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+            let prepared = Needle::new(needle);
+            let places: Vec<usize> = (0..haystack.len())
+                .filter(|&at| haystack[at..].starts_with(needle))
+                .collect();
+            proptest::prop_assert_eq!(prepared.places(haystack).collect::<Vec<_>>(), places);
+            let longest = (0..=needle.len())
+                .filter(|&n| haystack.windows(n.max(1)).any(|w| n == 0 || w == &needle[..n]))
+                .max()
+                .unwrap_or(0);
+            proptest::prop_assert_eq!(prepared.ends(haystack).max().unwrap_or(0), longest);
+        }
+    }
+
+    #[test]
+    fn a_place_that_cuts_a_word_does_not_hide_one_that_overlaps_it() {
+        // "a a" first stands at 1, inside "aa"; then at 3, whole.
+        let text = Normalized::new("aa a a");
+        assert_eq!(text.find("a a").expect("at 3"), vec![3..6]);
+        let text = Normalized::new("xab ab ab");
+        assert_eq!(text.find("ab ab").expect("at 4"), vec![4..9]);
     }
 
     #[test]

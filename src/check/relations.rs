@@ -17,8 +17,8 @@ pub fn check_relations(domains: &[Domain], index: &Index, problems: &mut Vec<Pro
     for (from, domain) in domains.iter().enumerate() {
         let owner = format!("domain `{}`", domain.id);
         for (relation, list) in [("broader", &domain.broader), ("related", &domain.related)] {
-            for (i, reference) in list.iter().enumerate() {
-                if list[..i].iter().any(|earlier| *earlier.id == *reference.id) {
+            for (reference, repeated) in super::repeats(list) {
+                if repeated {
                     problems.push(Problem::new(
                         reference.id.span.clone(),
                         format!("{owner} lists {relation} `{}` twice", reference.id),
@@ -140,7 +140,12 @@ mod tests {
             });
         }
         let mut problems = Vec::new();
-        let index = Index::new(&records.domains, &records, "", &mut problems);
+        let index = Index::new(
+            &records.domains,
+            &records,
+            &crate::diagnostic::Lines::new(""),
+            &mut problems,
+        );
         check_relations(&records.domains, &index, &mut problems);
         problems.into_iter().map(|p| p.message).collect()
     }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use crate::diagnostic::{Problem, unknown};
+use crate::diagnostic::{Lines, Problem, unknown};
 use crate::model::{KINDS, Kind, Number, Records, Shape, Text, Value, Values};
 use crate::suggest::{closest, shown};
 
@@ -22,6 +22,10 @@ pub fn parse_toml(text: &str) -> (Option<Records<'_>>, Vec<Problem>) {
     let (document, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         let shape = structure::Shape::of(text);
+        // A file of prose can look nested deep to the parser: say what it is.
+        if let Some(problem) = foreign(text, &errors, &shape.shaped) {
+            return (None, vec![problem]);
+        }
         if let Some(at) = shape.too_deep {
             return (None, vec![structure::too_deep(at)]);
         }
@@ -50,6 +54,56 @@ pub fn parse_toml(text: &str) -> (Option<Records<'_>>, Vec<Problem>) {
         }
     }
     (Some(records), problems)
+}
+
+/// How many of the first lines of a file must each hold a syntax error for
+/// it to be told it is no TOML at all.
+const FOREIGN_LINES: usize = 3;
+
+/// One problem for a file that is no TOML at all (a log, a README, a
+/// document), rather than an error on each of its lines: its first
+/// `FOREIGN_LINES` lines that are not blank or comments each hold a syntax
+/// error, and neither a table header nor a key's `=` (`shaped`: where the
+/// parser saw one). A content file with a typo in its first lines has lines
+/// that parse around it, or that are TOML in form; a shorter file has its
+/// errors said as they are.
+fn foreign(text: &str, errors: &[toml::de::Error], shaped: &[usize]) -> Option<Problem> {
+    let lines = Lines::new(text);
+    let mut failing: Vec<usize> = errors
+        .iter()
+        .filter_map(|err| Some(lines.line(err.span()?.start)))
+        .collect();
+    failing.sort_unstable();
+    failing.dedup();
+    let shaped: Vec<usize> = shaped.iter().map(|&at| lines.line(at)).collect();
+    let mut start = 0;
+    let mut first = None;
+    let mut probed = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let written = line.trim();
+        if !written.is_empty() && !written.starts_with('#') {
+            let number = index + 1;
+            if failing.binary_search(&number).is_err() || shaped.binary_search(&number).is_ok() {
+                return None;
+            }
+            first.get_or_insert(start + line.len() - line.trim_start().len());
+            probed += 1;
+            if probed == FOREIGN_LINES {
+                break;
+            }
+        }
+        start += line.len();
+    }
+    let at = first.filter(|_| probed == FOREIGN_LINES)?;
+    Some(
+        Problem::new(
+            at..at,
+            format!(
+                "this is not a TOML content file: its first {FOREIGN_LINES} lines (blank lines and comments aside) are not TOML"
+            ),
+        )
+        .hint("a content file holds [[source]], [[pillar]], [[domain]], [[clause]] and [[aim]] records of `key = value` lines; see README.md"),
+    )
 }
 
 /// A syntax error, as the parser says it; where the structure of the text
@@ -278,11 +332,11 @@ mod tests {
         let text = format!("[[{kind}]]\n{body}\n");
         let (_, mut problems) = parse_toml(&text);
         problems.sort_by_key(|p| p.span.clone().map_or(0, |s| s.start));
+        let lines = crate::diagnostic::Lines::new(&text);
         problems
             .iter()
             .map(|p| {
-                let (line, column) =
-                    crate::diagnostic::locate(&text, p.span.clone().map_or(0, |s| s.start));
+                let (line, column) = lines.locate(p.span.clone().map_or(0, |s| s.start));
                 format!("{line}:{column}: {}", p.message)
             })
             .collect()
@@ -397,6 +451,58 @@ mod tests {
         let hints: Vec<&Vec<String>> = problems.iter().map(|p| &p.hints).collect();
         assert_eq!(hints.len(), 4, "{problems:?}");
         assert!(hints.contains(&&vec!["did you mean `quote`?".to_owned()]));
+    }
+
+    #[test]
+    fn a_file_of_no_toml_is_one_problem_where_its_text_starts() {
+        let log = "2026-11-30T12:00:00Z INFO served\n2026-11-30T12:00:01Z INFO served\n";
+        for (text, at) in [
+            (format!("{log}{log}"), Some(0)),
+            // Comments and blank lines aside: a README's title is a comment.
+            (
+                "# aims\n\nBrowse the aims.\n```sh\ncargo install aims\n```\n".to_owned(),
+                Some(8),
+            ),
+            (
+                "{\n  \"aim\": [\n    {\"id\": \"x\"}\n  ]\n}\n".to_owned(),
+                Some(0),
+            ),
+            ("aim:\n  - id: x\n    title: y\n".to_owned(), Some(0)),
+            ("\u{1}\u{2}x\n\u{5}y\n\u{6}z\n".to_owned(), Some(0)),
+            ("  \t  one two\nthree four\nfive six\n".to_owned(), Some(5)),
+            // A typo in the first lines of a content file: lines parse around it.
+            (
+                "[[aim]\nid = \"a\"\nbad line\nworse line\n".to_owned(),
+                None,
+            ),
+            (
+                "bad line\nworse line\n[[aim]]\nworst line\n".to_owned(),
+                None,
+            ),
+            // Lines of keys and values, if not right ones: TOML in form.
+            (
+                "id = page\ntitle = A page\nquote = It is\n".to_owned(),
+                None,
+            ),
+            // Too short to tell: the errors as they are.
+            ("hello world\n".to_owned(), None),
+            ("hello world\n\n# note\nand more\n".to_owned(), None),
+        ] {
+            let (records, problems) = parse_toml(&text);
+            assert!(records.is_none(), "{text:?}");
+            let foreign: Vec<_> = problems
+                .iter()
+                .filter(|p| p.message.starts_with("this is not a TOML content file"))
+                .map(|p| p.span.clone())
+                .collect();
+            match at {
+                Some(at) => assert_eq!(foreign, [Some(at..at)], "{text:?}"),
+                None => assert!(foreign.is_empty() && !problems.is_empty(), "{text:?}"),
+            }
+            if at.is_some() {
+                assert_eq!(problems.len(), 1, "{text:?}");
+            }
+        }
     }
 
     #[test]

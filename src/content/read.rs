@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::diagnostic::locate;
+use crate::diagnostic::Lines;
 
 /// The largest content file `aims` reads: far above any real content (a
 /// million aims take about a third of this), low enough that a wrong path
@@ -68,7 +68,7 @@ fn read_limited(path: &Path, most: usize, chunk: usize) -> anyhow::Result<String
                 Ok(text) => text,
                 Err(err) => return Err(utf8_invalid(path, &bytes, err.valid_up_to())),
             };
-            let (line, column) = locate(text, at);
+            let (line, column) = Lines::new(text).locate(at);
             anyhow::bail!(
                 "{}:{line}:{column}: a NUL byte: this is binary data, not a TOML text file",
                 path.display()
@@ -125,7 +125,7 @@ fn utf8_checked(path: &Path, bytes: &[u8], checked: usize) -> anyhow::Result<usi
 
 fn utf8_invalid(path: &Path, bytes: &[u8], at: usize) -> anyhow::Error {
     // Everything before `at` is valid UTF-8, so it can be located.
-    let (line, column) = locate(&String::from_utf8_lossy(&bytes[..at]), at);
+    let (line, column) = Lines::new(&String::from_utf8_lossy(&bytes[..at])).locate(at);
     anyhow::anyhow!(
         "{}:{line}:{column}: invalid UTF-8 (byte 0x{:02x}); a content file must be UTF-8 text",
         path.display(),

@@ -1,7 +1,8 @@
 //! The structure of a TOML text that failed to parse, from the typed events
 //! of the parser the `toml` crate is built on (`toml_parser`): how deep it
-//! nests, and which keys it gives twice. So the problems `aims` reports come
-//! from what the text is, not from the wording of another crate's messages.
+//! nests, which keys it gives twice, and where it is TOML in form at all. So
+//! the problems `aims` reports come from what the text is, not from the
+//! wording of another crate's messages.
 
 use std::ops::Range;
 
@@ -32,6 +33,9 @@ pub struct Shape {
     /// Keys given twice in one table, or table headers given twice: the place
     /// of the second, and the key as written there.
     pub repeated: Vec<(Range<usize>, String)>,
+    /// Where a table header opens or a key's `=` stands, in order: the
+    /// places where the text is TOML in form, if not in every part.
+    pub shaped: Vec<usize>,
 }
 
 impl Shape {
@@ -107,6 +111,12 @@ impl Events<'_> {
 }
 
 impl EventReceiver for Events<'_> {
+    fn std_table_open(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        self.shape.shaped.push(span.start());
+    }
+    fn array_table_open(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        self.shape.shaped.push(span.start());
+    }
     fn std_table_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
         // A table defined twice, or where a value is already (`x = 1`, then `[x]`).
         if let Some((span, Some(path))) = self.take_key() {
@@ -152,7 +162,8 @@ impl EventReceiver for Events<'_> {
         self.parts
             .push((span.start()..span.end(), name.map(str::to_owned)));
     }
-    fn key_val_sep(&mut self, _: Span, _: &mut dyn ErrorSink) {
+    fn key_val_sep(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        self.shape.shaped.push(span.start());
         // A dotted key extends tables of its own: only a plain key is checked.
         let Some((span, Some(names))) = self.take_key() else {
             return;
@@ -213,6 +224,19 @@ mod tests {
             "a = \"\\u0061\"\n\"\\u0061\" = 1",
         ] {
             assert_eq!(repeated(text), [], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn finds_where_headers_and_keys_stand_even_amid_errors() {
+        for (text, shaped) in [
+            ("[[aim]]\nid = 1\n", vec![0, 11]),
+            ("[a]\nx =\n", vec![0, 6]),
+            ("id = page\ntitle = A page\n", vec![3, 16]),
+            ("2026-11-30T12:00:00Z INFO served\nhello world\n", vec![]),
+            ("\"aim\": [1]\n", vec![]),
+        ] {
+            assert_eq!(Shape::of(text).shaped, shaped, "{text:?}");
         }
     }
 
