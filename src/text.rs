@@ -55,7 +55,10 @@ pub fn fold(text: &str) -> String {
 /// checks compare keys for uniqueness the same way, so that a value a user
 /// types names one record.
 pub fn fold_key(value: &str) -> String {
-    fold(value).chars().filter(|c| c.is_alphanumeric()).collect()
+    fold(value)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// `text` as it may be printed for a person: every hidden character shown as
