@@ -162,11 +162,12 @@ fuzz_target!(|data: &[u8]| {
             sources.push(aim.source.index());
         }
     }
-    for style in [cite::Style::Mla, cite::Style::Apa, cite::Style::Chicago] {
-        for output in [cite::Output::Text, cite::Output::Markdown] {
-            let text = cite::quotations(&content, &aims, &sources, style, output);
-            shown_as_text(text.as_bytes(), "cite");
-        }
+    // One style an input (reading a style from hayagriva's archive takes
+    // seconds under the address sanitizer), chosen by the input's length.
+    let style = [cite::Style::Mla, cite::Style::Apa, cite::Style::Chicago][data.len() % 3];
+    for output in [cite::Output::Text, cite::Output::Markdown] {
+        let text = cite::quotations(&content, &aims, &sources, style, output);
+        shown_as_text(text.as_bytes(), "cite");
     }
     let cited: Vec<_> = sources.iter().map(|&s| &content.sources[s]).collect();
     shown_as_text(cite::bibtex(&cited).as_bytes(), "bibtex");
