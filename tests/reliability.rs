@@ -236,8 +236,10 @@ fn the_bad_input_matrix() {
         {
             failures.push(format!("{}: exit {code:?}, stderr {stderr:?}", row.what));
         }
-        // Nothing takes long: a slow row is a hang in the making.
-        if row.elapsed > Duration::from_secs(10) {
+        // Nothing takes long: a slow row is a hang in the making. The bound
+        // is wall time on shared cores, for a debug build: a hang, not a
+        // benchmark (benches/run.py measures time against a peer).
+        if row.elapsed > Duration::from_secs(30) {
             failures.push(format!("{}: took {:?}", row.what, row.elapsed));
         }
     }
