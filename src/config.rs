@@ -56,15 +56,13 @@ impl Config {
     pub fn detect(choice: When, paging: When) -> Self {
         let interactive = io::stdout().is_terminal();
         let var = |name: &str| std::env::var_os(name);
-        let size = interactive
-            .then(|| rustix::termios::tcgetwinsize(io::stdout()).ok())
-            .flatten();
+        let size = interactive.then(|| window_size(&io::stdout())).flatten();
         Config {
             interactive,
             color: env_color(choice, interactive),
             screen_color: env_color(choice, true),
-            width: width(var("COLUMNS").as_deref(), || size.map(|s| s.ws_col)),
-            height: height(var("LINES").as_deref(), size.map(|s| s.ws_row)),
+            width: width(var("COLUMNS").as_deref(), || size.map(|(cols, _)| cols)),
+            height: height(var("LINES").as_deref(), size.map(|(_, rows)| rows)),
             pager: pager(
                 paging,
                 interactive,
@@ -151,12 +149,29 @@ pub fn stderr(choice: When) -> (bool, Option<u16>) {
         env_color(choice, interactive),
         interactive.then(|| {
             width(var("COLUMNS").as_deref(), || {
-                rustix::termios::tcgetwinsize(io::stderr())
-                    .ok()
-                    .map(|size| size.ws_col)
+                window_size(&io::stderr()).map(|(cols, _)| cols)
             })
         }),
     )
+}
+
+/// The columns and rows of the terminal `stream` is on, as the terminal
+/// reports them (either may be 0), or none. On Unix it is asked directly
+/// (TIOCGWINSZ): a terminal may report its columns with 0 rows, and the
+/// columns still count (`terminal_size` would say it has no size at all).
+#[cfg(unix)]
+fn window_size(stream: &impl std::os::fd::AsFd) -> Option<(u16, u16)> {
+    let size = rustix::termios::tcgetwinsize(stream).ok()?;
+    Some((size.ws_col, size.ws_row))
+}
+
+/// The columns and rows of the console `stream` is on, or none. A Windows
+/// console always has both.
+#[cfg(windows)]
+fn window_size(stream: &impl std::os::windows::io::AsHandle) -> Option<(u16, u16)> {
+    let (terminal_size::Width(cols), terminal_size::Height(rows)) =
+        terminal_size::terminal_size_of(stream)?;
+    Some((cols, rows))
 }
 
 /// The terminal's height: `LINES` if set, else the terminal's; 0 or none
