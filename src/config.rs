@@ -109,6 +109,19 @@ fn env_color(choice: When, terminal: bool) -> bool {
     )
 }
 
+/// How a stream for output coloured or not (`color`) treats escape
+/// sequences. The colour is aims's own decision, so the stream neither
+/// strips what aims wrote nor adds any: it passes the bytes through, and on
+/// a Windows console turns on the console's processing of escape sequences
+/// (translating the colours for a console too old for them).
+pub fn stream_choice(color: bool) -> anstream::ColorChoice {
+    if color {
+        anstream::ColorChoice::Always
+    } else {
+        anstream::ColorChoice::AlwaysAnsi
+    }
+}
+
 /// Whether tables are coloured: `--color`, then `NO_COLOR` (any non-empty
 /// value), then `CLICOLOR_FORCE` (any but 0), then whether stdout is a terminal.
 fn color(choice: When, interactive: bool, no_color: Option<&OsStr>, force: Option<&OsStr>) -> bool {

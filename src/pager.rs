@@ -6,20 +6,23 @@
 use std::io::{self, BufWriter, Stdout, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 
+use anstream::AutoStream;
 use unicode_width::UnicodeWidthChar;
 
-use crate::config::{Config, Pager};
+use crate::config::{self, Config, Pager};
 use crate::signal::{Caught, Signalled};
 
 /// Stdout, or the pager's stdin once the output has shown itself long.
 pub struct Screen {
     sink: Sink,
+    /// Whether the output is coloured, as `config` decided.
+    color: bool,
     /// Lines for stderr, printed after the output.
     notes: Vec<String>,
 }
 
 enum Sink {
-    Stdout(BufWriter<Stdout>),
+    Stdout(BufWriter<AutoStream<Stdout>>),
     /// Held back until it is longer than the screen (then paged) or ends
     /// (then printed).
     Waiting {
@@ -74,12 +77,12 @@ impl Rows {
 impl Screen {
     /// Where the output of a command goes, as `config` decided.
     pub fn new(config: &Config) -> Self {
-        let stdout = BufWriter::new(io::stdout());
+        let color = config.color;
         let mut notes = Vec::new();
         let sink = match &config.pager {
             Some(pager) if pager.always => start(pager).unwrap_or_else(|note| {
                 notes.push(note);
-                Sink::Stdout(stdout)
+                Sink::Stdout(stdout(color))
             }),
             Some(pager) => Sink::Waiting {
                 pager: pager.clone(),
@@ -93,9 +96,9 @@ impl Screen {
                     escape: false,
                 },
             },
-            None => Sink::Stdout(stdout),
+            None => Sink::Stdout(stdout(color)),
         };
-        Screen { sink, notes }
+        Screen { sink, color, notes }
     }
 
     /// A line for stderr, printed once the output is done.
@@ -122,7 +125,7 @@ impl Screen {
         match &mut self.sink {
             Sink::Stdout(out) => out.flush(),
             Sink::Waiting { held, .. } => {
-                let mut out = io::stdout().lock();
+                let mut out = stdout(self.color);
                 out.write_all(held)?;
                 held.clear();
                 out.flush()
@@ -138,6 +141,11 @@ impl Screen {
             }
         }
     }
+}
+
+/// Stdout, buffered, for output coloured or not as `color` says.
+fn stdout(color: bool) -> BufWriter<AutoStream<Stdout>> {
+    BufWriter::new(AutoStream::new(io::stdout(), config::stream_choice(color)))
 }
 
 /// Starts the pager, or says why it cannot start.
@@ -192,7 +200,7 @@ impl Write for Screen {
                 }
                 let mut sink = start(pager).unwrap_or_else(|note| {
                     self.notes.push(note);
-                    Sink::Stdout(BufWriter::new(io::stdout()))
+                    Sink::Stdout(stdout(self.color))
                 });
                 match &mut sink {
                     Sink::Pager {
