@@ -1,13 +1,16 @@
 //! The pager, on a pseudo-terminal: which output it gets, which pager runs,
 //! and what happens when it cannot start or quits early. The pager is a stub
 //! that records what it read and the `LESS` it was given.
+//!
+//! Unix only: each test runs a shell line, with a pager stub in `sh`.
+#![cfg(unix)]
 
 mod common;
 
 use std::fs;
 use std::path::PathBuf;
 
-use common::{on_terminal, strip_escapes};
+use common::strip_escapes;
 
 const VALID: &str = "tests/data/valid.toml";
 
@@ -61,16 +64,16 @@ fn terminal(line: &str, env: &[(&str, &str)]) -> (String, i32) {
         "{} --content {VALID}",
         assert_cmd::cargo::cargo_bin!("aims").display()
     );
-    let mut command = on_terminal(80, 24, &line.replace("aims", &aims));
-    command.env_remove("AIMS_PAGER");
+    let mut terminal = common::shell_on_terminal(80, 24, &line.replace("aims", &aims));
+    terminal.env_remove("AIMS_PAGER");
     for (key, value) in env {
-        command.env(key, value);
+        terminal.env(key, value);
     }
-    let output = command.output().expect("script (util-linux) runs");
-    let shown = String::from_utf8(output.stdout)
-        .unwrap()
-        .replace("\r\n", "\n");
-    (strip_escapes(&shown), output.status.code().unwrap())
+    let shown = terminal.output();
+    (
+        strip_escapes(&shown.text),
+        i32::try_from(shown.code).expect("an exit code"),
+    )
 }
 
 /// What `aims ARGS` prints with no pager, coloured as on a terminal.
