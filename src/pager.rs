@@ -81,7 +81,7 @@ impl Screen {
         let mut notes = Vec::new();
         let sink = match &config.pager {
             Some(pager) if pager.always => start(pager).unwrap_or_else(|note| {
-                notes.push(note);
+                notes.extend(note);
                 Sink::Stdout(stdout(color))
             }),
             Some(pager) => Sink::Waiting {
@@ -148,8 +148,10 @@ fn stdout(color: bool) -> BufWriter<AutoStream<Stdout>> {
     BufWriter::new(AutoStream::new(io::stdout(), config::stream_choice(color)))
 }
 
-/// Starts the pager, or says why it cannot start.
-fn start(pager: &Pager) -> Result<Sink, String> {
+/// Starts the pager, or says why it cannot start: a note for a pager the
+/// user named, none for the default `less` (the output is then printed as
+/// if there were no pager, as on a system without `less`).
+fn start(pager: &Pager) -> Result<Sink, Option<String>> {
     let mut command = Command::new(&pager.command[0]);
     command.args(&pager.command[1..]).stdin(Stdio::piped());
     if let Some(less) = pager.less {
@@ -170,10 +172,12 @@ fn start(pager: &Pager) -> Result<Sink, String> {
                 caught,
             })
         }
-        Err(err) => Err(format!(
-            "aims: warning: cannot start the pager `{}` ({err}), so the output was printed",
-            pager.command.join(" ")
-        )),
+        Err(err) => Err(pager.named.then(|| {
+            format!(
+                "aims: warning: cannot start the pager `{}` ({err}), so the output was printed",
+                pager.command.join(" ")
+            )
+        })),
     }
 }
 
@@ -199,7 +203,7 @@ impl Write for Screen {
                     return Ok(());
                 }
                 let mut sink = start(pager).unwrap_or_else(|note| {
-                    self.notes.push(note);
+                    self.notes.extend(note);
                     Sink::Stdout(stdout(self.color))
                 });
                 match &mut sink {
