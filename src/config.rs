@@ -21,8 +21,13 @@ pub enum When {
 /// The pager to run, as git and gh choose it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pager {
-    /// The program and its arguments, split as a shell would split them.
+    /// The program and its arguments, split as the system's shell would
+    /// split them (`words`).
     pub command: Vec<String>,
+    /// Whether the user named it (`AIMS_PAGER`, `PAGER`): only a pager named
+    /// is missed aloud when it cannot start. `less`, the default, may well
+    /// not be there (Windows has none): then the output is printed, quietly.
+    pub named: bool,
     /// `LESS` for the pager, set only when `LESS` is unset (a user's own
     /// choice wins): `FRX`, quit when the output fits one screen, pass colour
     /// through, keep the output on the screen after quitting; `RX` with
@@ -56,15 +61,13 @@ impl Config {
     pub fn detect(choice: When, paging: When) -> Self {
         let interactive = io::stdout().is_terminal();
         let var = |name: &str| std::env::var_os(name);
-        let size = interactive
-            .then(|| rustix::termios::tcgetwinsize(io::stdout()).ok())
-            .flatten();
+        let size = interactive.then(|| window_size(&io::stdout())).flatten();
         Config {
             interactive,
             color: env_color(choice, interactive),
             screen_color: env_color(choice, true),
-            width: width(var("COLUMNS").as_deref(), || size.map(|s| s.ws_col)),
-            height: height(var("LINES").as_deref(), size.map(|s| s.ws_row)),
+            width: width(var("COLUMNS").as_deref(), || size.map(|(cols, _)| cols)),
+            height: height(var("LINES").as_deref(), size.map(|(_, rows)| rows)),
             pager: pager(
                 paging,
                 interactive,
@@ -111,6 +114,19 @@ fn env_color(choice: When, terminal: bool) -> bool {
     )
 }
 
+/// How a stream for output coloured or not (`color`) treats escape
+/// sequences. The colour is aims's own decision, so the stream neither
+/// strips what aims wrote nor adds any: it passes the bytes through, and on
+/// a Windows console turns on the console's processing of escape sequences
+/// (translating the colours for a console too old for them).
+pub fn stream_choice(color: bool) -> anstream::ColorChoice {
+    if color {
+        anstream::ColorChoice::Always
+    } else {
+        anstream::ColorChoice::AlwaysAnsi
+    }
+}
+
 /// Whether tables are coloured: `--color`, then `NO_COLOR` (any non-empty
 /// value), then `CLICOLOR_FORCE` (any but 0), then whether stdout is a terminal.
 fn color(choice: When, interactive: bool, no_color: Option<&OsStr>, force: Option<&OsStr>) -> bool {
@@ -151,12 +167,29 @@ pub fn stderr(choice: When) -> (bool, Option<u16>) {
         env_color(choice, interactive),
         interactive.then(|| {
             width(var("COLUMNS").as_deref(), || {
-                rustix::termios::tcgetwinsize(io::stderr())
-                    .ok()
-                    .map(|size| size.ws_col)
+                window_size(&io::stderr()).map(|(cols, _)| cols)
             })
         }),
     )
+}
+
+/// The columns and rows of the terminal `stream` is on, as the terminal
+/// reports them (either may be 0), or none. On Unix it is asked directly
+/// (TIOCGWINSZ): a terminal may report its columns with 0 rows, and the
+/// columns still count (`terminal_size` would say it has no size at all).
+#[cfg(unix)]
+fn window_size(stream: &impl std::os::fd::AsFd) -> Option<(u16, u16)> {
+    let size = rustix::termios::tcgetwinsize(stream).ok()?;
+    Some((size.ws_col, size.ws_row))
+}
+
+/// The columns and rows of the console `stream` is on, or none. A Windows
+/// console always has both.
+#[cfg(windows)]
+fn window_size(stream: &impl std::os::windows::io::AsHandle) -> Option<(u16, u16)> {
+    let (terminal_size::Width(cols), terminal_size::Height(rows)) =
+        terminal_size::terminal_size_of(stream)?;
+    Some((cols, rows))
 }
 
 /// The terminal's height: `LINES` if set, else the terminal's; 0 or none
@@ -167,8 +200,7 @@ fn height(lines: Option<&OsStr>, terminal: Option<u16>) -> u16 {
 
 /// The pager: `AIMS_PAGER`, else `PAGER`, else `less`; none off a terminal,
 /// with `--paging never`, or when the one chosen is empty or `cat` (as git
-/// reads `GIT_PAGER=cat`). A command that cannot be split (an open quote) is
-/// tried as one word, and fails to start like any missing program.
+/// reads `GIT_PAGER=cat`).
 fn pager(
     paging: When,
     interactive: bool,
@@ -179,19 +211,72 @@ fn pager(
     if !interactive || paging == When::Never {
         return None;
     }
-    let chosen = aims_pager
-        .or(pager)
-        .map_or_else(|| "less".into(), OsStr::to_string_lossy);
-    let command = shell_words::split(&chosen).unwrap_or_else(|_| vec![chosen.to_string()]);
+    let named = aims_pager.or(pager);
+    let command = named.map_or_else(
+        || vec!["less".to_owned()],
+        |line| words(&line.to_string_lossy()),
+    );
     if command.is_empty() || command == ["cat"] {
         return None;
     }
     let always = paging == When::Always;
     Some(Pager {
         command,
+        named: named.is_some(),
         less: (!less_set).then_some(if always { "RX" } else { "FRX" }),
         always,
     })
+}
+
+/// A pager's command line as words, as the system's shell splits it: on
+/// Unix as `sh` does (quotes, backslash escapes); on Windows backslashes are
+/// a path's own (`C:\Program Files\Git\usr\bin\less.exe`), so a value that
+/// names a file is that file whole, spaces and all, and any other is split
+/// at spaces outside double quotes (`"C:\Program Files\less.exe" -R`). A
+/// line that cannot be split (an open quote) is tried as one word, and fails
+/// to start like any missing program.
+fn words(line: &str) -> Vec<String> {
+    if cfg!(windows) {
+        if std::path::Path::new(line).is_file() {
+            return vec![line.to_owned()];
+        }
+        return windows_words(line);
+    }
+    shell_words::split(line).unwrap_or_else(|_| vec![line.to_owned()])
+}
+
+/// `line` split at whitespace outside double quotes, the quotes dropped and
+/// every other character, backslashes too, kept as it is: the simple part of
+/// how Windows programs split their command line (no `\"` escapes; a pager's
+/// command needs none).
+fn windows_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    // Whether a word is begun: `""` is an empty word, not none.
+    let mut begun = false;
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                begun = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if begun {
+                    words.push(std::mem::take(&mut word));
+                    begun = false;
+                }
+            }
+            c => {
+                word.push(c);
+                begun = true;
+            }
+        }
+    }
+    if begun {
+        words.push(word);
+    }
+    words
 }
 
 /// The `--color` choice, read ahead of parsing so that the parser's own help
@@ -312,11 +397,33 @@ mod tests {
         assert_eq!(command(Auto, true, v("cat"), None, false), None);
         assert_eq!(command(Auto, true, None, v("cat"), false), None);
         let chosen = pager(Always, true, None, None, true).unwrap();
-        assert!(chosen.always && chosen.less.is_none());
+        assert!(chosen.always && chosen.less.is_none() && !chosen.named);
+        assert!(pager(Auto, true, v("more"), None, false).unwrap().named);
+        assert!(pager(Auto, true, None, v("more"), false).unwrap().named);
         let chosen = pager(Always, true, None, None, false).unwrap();
         assert_eq!(chosen.less, Some("RX"));
         let chosen = pager(Auto, true, None, None, false).unwrap();
         assert!(!chosen.always && chosen.less == Some("FRX"));
+    }
+
+    #[test]
+    fn a_windows_pager_line_keeps_its_backslashes_and_splits_outside_quotes() {
+        let words = |line: &str| -> Vec<String> { windows_words(line) };
+        for (line, expected) in [
+            ("less", &["less"][..]),
+            ("  less   -R  ", &["less", "-R"]),
+            (r"C:\Tools\less.exe -R", &[r"C:\Tools\less.exe", "-R"]),
+            (
+                r#""C:\Program Files\Git\usr\bin\less.exe" -R"#,
+                &[r"C:\Program Files\Git\usr\bin\less.exe", "-R"],
+            ),
+            (r#"less "+/a b""#, &["less", "+/a b"]),
+            (r#"less """#, &["less", ""]),
+            (r#"less "open"#, &["less", "open"]),
+            ("", &[]),
+        ] {
+            assert_eq!(words(line), expected, "{line}");
+        }
     }
 
     #[test]

@@ -138,8 +138,7 @@ fn report(
         let _ = writeln!(text, "aims: error: {}", escaped(&format!("{err:#}")));
         ExitCode::FAILURE
     };
-    let _ = io::stderr()
-        .lock()
+    let _ = anstream::AutoStream::new(io::stderr().lock(), config::stream_choice(color))
         .write_all(diagnostic::present(&text, width.map(usize::from), color).as_bytes());
     code
 }

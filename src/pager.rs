@@ -6,20 +6,23 @@
 use std::io::{self, BufWriter, Stdout, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 
+use anstream::AutoStream;
 use unicode_width::UnicodeWidthChar;
 
-use crate::config::{Config, Pager};
+use crate::config::{self, Config, Pager};
 use crate::signal::{Caught, Signalled};
 
 /// Stdout, or the pager's stdin once the output has shown itself long.
 pub struct Screen {
     sink: Sink,
+    /// Whether the output is coloured, as `config` decided.
+    color: bool,
     /// Lines for stderr, printed after the output.
     notes: Vec<String>,
 }
 
 enum Sink {
-    Stdout(BufWriter<Stdout>),
+    Stdout(BufWriter<AutoStream<Stdout>>),
     /// Held back until it is longer than the screen (then paged) or ends
     /// (then printed).
     Waiting {
@@ -74,12 +77,12 @@ impl Rows {
 impl Screen {
     /// Where the output of a command goes, as `config` decided.
     pub fn new(config: &Config) -> Self {
-        let stdout = BufWriter::new(io::stdout());
+        let color = config.color;
         let mut notes = Vec::new();
         let sink = match &config.pager {
             Some(pager) if pager.always => start(pager).unwrap_or_else(|note| {
-                notes.push(note);
-                Sink::Stdout(stdout)
+                notes.extend(note);
+                Sink::Stdout(stdout(color))
             }),
             Some(pager) => Sink::Waiting {
                 pager: pager.clone(),
@@ -93,9 +96,9 @@ impl Screen {
                     escape: false,
                 },
             },
-            None => Sink::Stdout(stdout),
+            None => Sink::Stdout(stdout(color)),
         };
-        Screen { sink, notes }
+        Screen { sink, color, notes }
     }
 
     /// A line for stderr, printed once the output is done.
@@ -122,7 +125,7 @@ impl Screen {
         match &mut self.sink {
             Sink::Stdout(out) => out.flush(),
             Sink::Waiting { held, .. } => {
-                let mut out = io::stdout().lock();
+                let mut out = stdout(self.color);
                 out.write_all(held)?;
                 held.clear();
                 out.flush()
@@ -140,8 +143,15 @@ impl Screen {
     }
 }
 
-/// Starts the pager, or says why it cannot start.
-fn start(pager: &Pager) -> Result<Sink, String> {
+/// Stdout, buffered, for output coloured or not as `color` says.
+fn stdout(color: bool) -> BufWriter<AutoStream<Stdout>> {
+    BufWriter::new(AutoStream::new(io::stdout(), config::stream_choice(color)))
+}
+
+/// Starts the pager, or says why it cannot start: a note for a pager the
+/// user named, none for the default `less` (the output is then printed as
+/// if there were no pager, as on a system without `less`).
+fn start(pager: &Pager) -> Result<Sink, Option<String>> {
     let mut command = Command::new(&pager.command[0]);
     command.args(&pager.command[1..]).stdin(Stdio::piped());
     if let Some(less) = pager.less {
@@ -162,10 +172,12 @@ fn start(pager: &Pager) -> Result<Sink, String> {
                 caught,
             })
         }
-        Err(err) => Err(format!(
-            "aims: warning: cannot start the pager `{}` ({err}), so the output was printed",
-            pager.command.join(" ")
-        )),
+        Err(err) => Err(pager.named.then(|| {
+            format!(
+                "aims: warning: cannot start the pager `{}` ({err}), so the output was printed",
+                pager.command.join(" ")
+            )
+        })),
     }
 }
 
@@ -191,8 +203,8 @@ impl Write for Screen {
                     return Ok(());
                 }
                 let mut sink = start(pager).unwrap_or_else(|note| {
-                    self.notes.push(note);
-                    Sink::Stdout(BufWriter::new(io::stdout()))
+                    self.notes.extend(note);
+                    Sink::Stdout(stdout(self.color))
                 });
                 match &mut sink {
                     Sink::Pager {

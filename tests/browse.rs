@@ -1,73 +1,66 @@
-//! `aims browse` driven through a real pseudo-terminal (util-linux `script`):
-//! keys typed as a person types them, the exit code, and the terminal as it
-//! was left. Its screens are snapshot-tested in `src/browse/tests.rs`.
+//! `aims browse` driven through a real pseudo-terminal: keys typed as a
+//! person types them, the exit code, and the terminal as it was left. Its
+//! screens are snapshot-tested in `src/browse/tests.rs`. The tests that run
+//! a shell line (`stty`, `$?`, a redirection, `kill`) are Unix's.
 
 mod common;
 
-use std::io::{Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
-use std::thread;
 use std::time::{Duration, Instant};
 
-use common::on_terminal;
+use common::Running;
 
 const VALID: &str = "tests/data/valid.toml";
 
 /// What a run on a terminal showed: the screen after each key (as a
 /// terminal emulator draws it), and every byte written.
+#[cfg(unix)]
 struct Run {
     screens: Vec<String>,
     bytes: String,
 }
 
-/// A shell line running on an 80x24 terminal: what it has shown so far, as
-/// a terminal emulator draws it and as the bytes written.
+/// A program running on an 80x24 terminal: what it has shown so far, as a
+/// terminal emulator draws it and as the bytes written.
 struct Session {
-    child: Child,
-    stdin: ChildStdin,
-    chunks: mpsc::Receiver<Vec<u8>>,
+    running: Running,
     terminal: vt100::Parser,
     bytes: Vec<u8>,
 }
 
 impl Session {
+    /// Starts `aims browse ARGS` (reading the test content) itself.
+    fn browse(args: &[&str]) -> Self {
+        let mut terminal = common::on_terminal(80, 24, assert_cmd::cargo::cargo_bin!("aims"));
+        terminal.args(["--content", VALID, "browse"]).args(args);
+        Self::on(&terminal)
+    }
+
     /// Starts `shell_line`, where `aims` is the binary reading the test content.
+    #[cfg(unix)]
     fn start(shell_line: &str) -> Self {
         let aims = format!(
             "{} --content {VALID}",
             assert_cmd::cargo::cargo_bin!("aims").display()
         );
-        let mut child = on_terminal(80, 24, &shell_line.replace("aims ", &format!("{aims} ")))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("script (util-linux) runs");
-        let mut stdout = child.stdout.take().expect("stdout");
-        let (sender, chunks) = mpsc::channel();
-        thread::spawn(move || {
-            let mut buffer = [0; 4096];
-            while let Ok(n @ 1..) = stdout.read(&mut buffer) {
-                if sender.send(buffer[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
+        let line = shell_line.replace("aims ", &format!("{aims} "));
+        Self::on(&common::shell_on_terminal(80, 24, &line))
+    }
+
+    fn on(terminal: &common::OnTerminal) -> Self {
         let size = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
         Session {
-            stdin: child.stdin.take().expect("stdin"),
-            child,
-            chunks,
+            running: terminal.spawn(),
             terminal: vt100::Parser::new(size(24), size(80), 0),
             bytes: Vec::new(),
         }
     }
 
     /// Takes what is shown until nothing more comes for `wait`; false once
-    /// the shell line has ended.
+    /// the program has ended.
     fn take(&mut self, wait: Duration) -> bool {
         loop {
-            match self.chunks.recv_timeout(wait) {
+            match self.running.shown.recv_timeout(wait) {
                 Ok(chunk) => {
                     self.terminal.process(&chunk);
                     self.bytes.extend(chunk);
@@ -97,24 +90,24 @@ impl Session {
     }
 
     fn type_key(&mut self, key: &str) {
-        self.stdin.write_all(key.as_bytes()).expect("a key typed");
-        self.stdin.flush().expect("typed");
+        self.running.type_keys(key);
     }
 
-    /// Takes what is shown until the shell line ends: every byte written.
-    fn end(mut self) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while self.take(Duration::from_millis(50)) {
-            assert!(Instant::now() < deadline, "the shell line never ended");
-        }
-        drop(self.stdin);
-        self.child.wait().expect("script ends");
-        String::from_utf8_lossy(&self.bytes).replace("\r\n", "\n")
+    /// Takes what is shown until the program ends: every byte written, and
+    /// its exit code.
+    fn end(mut self) -> (String, u32) {
+        let (code, rest) = self.running.end();
+        self.bytes.extend(rest);
+        (
+            String::from_utf8_lossy(&self.bytes).replace("\r\n", "\n"),
+            code,
+        )
     }
 }
 
 /// Runs `shell_line` (where `aims` is the binary, reading the test content)
 /// on an 80x24 terminal, typing each of `keys` after a pause.
+#[cfg(unix)]
 fn drive(shell_line: &str, keys: &[&str]) -> Run {
     let mut session = Session::start(shell_line);
     let mut screens = Vec::new();
@@ -128,11 +121,12 @@ fn drive(shell_line: &str, keys: &[&str]) -> Run {
     screens.push(session.screen());
     Run {
         screens,
-        bytes: session.end(),
+        bytes: session.end().0,
     }
 }
 
 /// The line discipline's flags that raw mode turns off.
+#[cfg(unix)]
 fn cooked(stty: &str) -> bool {
     let flags: Vec<&str> = stty.split_whitespace().collect();
     ["icanon", "echo", "isig", "icrnl", "opost"]
@@ -140,6 +134,24 @@ fn cooked(stty: &str) -> bool {
         .all(|flag| flags.contains(flag))
 }
 
+#[test]
+fn typing_narrows_the_list_and_ctrl_c_quits_with_0() {
+    let mut session = Session::browse(&[]);
+    session.until_shown("8 of 8 aims");
+    session.type_key("cust");
+    session.until_shown("2 of 8 aims");
+    assert!(
+        session.screen().contains("search: cust"),
+        "{}",
+        session.screen()
+    );
+    session.type_key("\x03");
+    let (_, code) = session.end();
+    assert_eq!(code, 0);
+}
+
+// Unix: a shell line (`stty -a`, `$?`, a redirection).
+#[cfg(unix)]
 #[test]
 fn type_a_query_open_an_aim_go_back_and_quit() {
     let run = drive(
@@ -182,6 +194,8 @@ fn type_a_query_open_an_aim_go_back_and_quit() {
     assert!(before.rfind("\x1b[?25h") > before.rfind("\x1b[?25l"));
 }
 
+// Unix: a shell line (`stty -a`, `$?`, a redirection).
+#[cfg(unix)]
 #[test]
 fn enter_prints_the_chosen_aim_to_a_pipe_in_the_format_asked() {
     let out = std::env::temp_dir().join(format!("browse-choice-{}.json", std::process::id()));
@@ -202,6 +216,8 @@ fn enter_prints_the_chosen_aim_to_a_pipe_in_the_format_asked() {
     assert_eq!(json[0]["id"], "global-peace", "{printed}");
 }
 
+// Unix: a shell line (`stty -a`, `$?`, a redirection).
+#[cfg(unix)]
 #[test]
 fn leaving_without_choosing_exits_130_for_a_script_and_0_on_a_terminal() {
     let run = drive(
@@ -215,6 +231,9 @@ fn leaving_without_choosing_exits_130_for_a_script_and_0_on_a_terminal() {
     assert!(run.bytes.contains("\x1b]52;c;"), "{}", run.bytes);
 }
 
+// Linux: util-linux `setsid` takes the controlling terminal away, and the
+// error is Linux's ENXIO.
+#[cfg(target_os = "linux")]
 #[test]
 fn without_a_terminal_browse_is_a_usage_error() {
     // setsid: no controlling terminal, as in CI or cron.
@@ -223,7 +242,7 @@ fn without_a_terminal_browse_is_a_usage_error() {
         .arg("--wait")
         .arg(assert_cmd::cargo::cargo_bin!("aims"))
         .args(["--content", VALID, "browse"])
-        .stdin(Stdio::null());
+        .stdin(std::process::Stdio::null());
     let output = command.output().expect("setsid (util-linux) runs");
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&output.stdout), "");
@@ -234,6 +253,8 @@ fn without_a_terminal_browse_is_a_usage_error() {
     );
 }
 
+// Unix: signals, sent by `kill`, to a pid a shell wrote.
+#[cfg(unix)]
 #[test]
 fn a_signal_from_outside_gives_the_terminal_back_and_exits_128_and_its_number() {
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
@@ -248,12 +269,12 @@ fn a_signal_from_outside_gives_the_terminal_back_and_exits_128_and_its_number() 
         session.until_shown("8 of 8 aims");
         let pid = std::fs::read_to_string(&pid_file).expect("the pid written");
         let _ = std::fs::remove_file(&pid_file);
-        let sent = Command::new("kill")
+        let sent = std::process::Command::new("kill")
             .args([&format!("-{signal}"), pid.trim()])
             .status()
             .expect("kill runs");
         assert!(sent.success(), "SIG{signal} sent to {pid}");
-        let bytes = session.end();
+        let (bytes, _) = session.end();
         let (before, after) = bytes.split_once("exit ").expect("aims exits");
         assert!(
             after.starts_with(&format!("{code}\n")),

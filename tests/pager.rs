@@ -1,23 +1,81 @@
 //! The pager, on a pseudo-terminal: which output it gets, which pager runs,
 //! and what happens when it cannot start or quits early. The pager is a stub
-//! that records what it read and the `LESS` it was given.
+//! in `sh` that records what it read and the `LESS` it was given, run from
+//! a shell line: those tests are Unix's (`#[cfg(unix)]`, each below).
 
 mod common;
 
+use std::ffi::OsStr;
+#[cfg(unix)]
 use std::fs;
+use std::path::Path;
+#[cfg(unix)]
 use std::path::PathBuf;
 
-use common::{on_terminal, strip_escapes};
+#[cfg(unix)]
+use common::strip_escapes;
+use common::{Shown, on_terminal};
 
 const VALID: &str = "tests/data/valid.toml";
+
+/// `aims --content VALID ARGS` run on an 80x24 terminal, with `env` and no
+/// pager set but those in `env`.
+fn shown(args: &[&str], env: &[(&str, &OsStr)]) -> Shown {
+    let mut terminal = on_terminal(80, 24, assert_cmd::cargo::cargo_bin!("aims"));
+    terminal
+        .args(["--content", VALID])
+        .args(args)
+        .env_remove("AIMS_PAGER");
+    for (key, value) in env {
+        terminal.env(key, value);
+    }
+    terminal.output()
+}
+
+/// Without `less` (Windows has none; a small container may lack it) and
+/// with no pager named, long output is printed as it is, quietly: a pager
+/// missed is worth a word only when the user named it.
+#[test]
+fn a_missing_default_pager_means_plain_output_and_no_word_of_it() {
+    // A PATH of one empty folder: no `less` on it, nor anything else.
+    let empty =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("no-pager-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("an empty folder");
+    let path = [("PATH", empty.as_os_str())];
+    let listed = shown(&["list"], &path);
+    let unpaged = shown(&["list", "--paging", "never"], &path);
+    let _ = std::fs::remove_dir_all(&empty);
+    // Longer than the screen, so `less` was looked for.
+    assert!(listed.text.lines().count() > 24, "{listed:?}");
+    // All of it, and nothing else: a warning would show on the terminal.
+    assert_eq!((listed.text, listed.code), (unpaged.text, 0));
+}
+
+#[test]
+fn a_named_pager_that_cannot_start_means_plain_output_and_a_warning() {
+    let missing = OsStr::new("/no/such/pager --flag");
+    let listed = shown(&["list"], &[("AIMS_PAGER", missing)]);
+    let unpaged = shown(&["list", "--paging", "never"], &[]);
+    // Why it cannot start is the system's to say.
+    let why = std::process::Command::new("/no/such/pager")
+        .arg("--flag")
+        .spawn()
+        .expect_err("no such pager");
+    let note = format!(
+        "aims: warning: cannot start the pager `/no/such/pager --flag` ({why}), so the output was printed\n"
+    );
+    assert_eq!((listed.text, listed.code), (unpaged.text + &note, 0));
+}
 
 /// A folder of its own for one test, with a stub pager `pager.sh` that writes
 /// what it reads to `paged-NAME` and its `LESS` to `less-NAME`, NAME being its
 /// first argument.
+#[cfg(unix)]
 struct Stub {
     dir: PathBuf,
 }
 
+#[cfg(unix)]
 impl Stub {
     fn new(test: &str) -> Self {
         let dir = std::env::temp_dir().join(format!("aims-pager-{}-{test}", std::process::id()));
@@ -47,6 +105,7 @@ impl Stub {
     }
 }
 
+#[cfg(unix)]
 impl Drop for Stub {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.dir);
@@ -56,30 +115,34 @@ impl Drop for Stub {
 /// Runs the shell command `line` (where `aims` is the binary, reading the
 /// test content) on an 80x24 terminal with `env`: what the terminal showed,
 /// escapes stripped, and the exit code.
+#[cfg(unix)]
 fn terminal(line: &str, env: &[(&str, &str)]) -> (String, i32) {
     let aims = format!(
         "{} --content {VALID}",
         assert_cmd::cargo::cargo_bin!("aims").display()
     );
-    let mut command = on_terminal(80, 24, &line.replace("aims", &aims));
-    command.env_remove("AIMS_PAGER");
+    let mut terminal = common::shell_on_terminal(80, 24, &line.replace("aims", &aims));
+    terminal.env_remove("AIMS_PAGER");
     for (key, value) in env {
-        command.env(key, value);
+        terminal.env(key, value);
     }
-    let output = command.output().expect("script (util-linux) runs");
-    let shown = String::from_utf8(output.stdout)
-        .unwrap()
-        .replace("\r\n", "\n");
-    (strip_escapes(&shown), output.status.code().unwrap())
+    let shown = terminal.output();
+    (
+        strip_escapes(&shown.text),
+        i32::try_from(shown.code).expect("an exit code"),
+    )
 }
 
 /// What `aims ARGS` prints with no pager, coloured as on a terminal.
+#[cfg(unix)]
 fn unpaged(args: &str) -> String {
     let (shown, code) = terminal(&format!("aims --paging never {args}"), &[]);
     assert_eq!(code, 0);
     shown
 }
 
+// Unix: a shell line, and a pager stub in sh.
+#[cfg(unix)]
 #[test]
 fn a_listing_longer_than_the_screen_goes_to_the_pager_and_a_short_one_does_not() {
     let stub = Stub::new("long");
@@ -100,6 +163,8 @@ fn a_listing_longer_than_the_screen_goes_to_the_pager_and_a_short_one_does_not()
     assert_eq!(shown, unpaged("pillars"));
 }
 
+// Unix: a shell line, and a pager stub in sh.
+#[cfg(unix)]
 #[test]
 fn no_pager_in_a_pipe_or_with_paging_never_and_always_with_paging_always() {
     let stub = Stub::new("choice");
@@ -119,6 +184,8 @@ fn no_pager_in_a_pipe_or_with_paging_never_and_always_with_paging_always() {
     );
 }
 
+// Unix: a shell line, and a pager stub in sh.
+#[cfg(unix)]
 #[test]
 fn aims_pager_wins_over_pager_which_wins_over_less() {
     let stub = Stub::new("order");
@@ -132,6 +199,8 @@ fn aims_pager_wins_over_pager_which_wins_over_less() {
     assert!(stub.paged("pager").is_some());
 }
 
+// Unix: a shell line, and a pager stub in sh.
+#[cfg(unix)]
 #[test]
 fn less_gets_frx_or_rx_only_when_less_is_unset() {
     let stub = Stub::new("less");
@@ -147,14 +216,8 @@ fn less_gets_frx_or_rx_only_when_less_is_unset() {
     assert_eq!(stub.less("always"), "RX\n");
 }
 
-#[test]
-fn a_pager_that_cannot_start_means_plain_output() {
-    let (shown, code) = terminal("aims list", &[("AIMS_PAGER", "/no/such/pager --flag")]);
-    assert_eq!(code, 0);
-    let note = "aims: warning: cannot start the pager `/no/such/pager --flag` (No such file or directory (os error 2)), so the output was printed\n";
-    assert_eq!(shown, unpaged("list") + note);
-}
-
+// Unix: a shell line, and a pager stub in sh.
+#[cfg(unix)]
 #[test]
 fn quitting_the_pager_early_is_a_quiet_success() {
     // `true` reads nothing and quits: aims's writes meet a closed pipe.
@@ -162,6 +225,8 @@ fn quitting_the_pager_early_is_a_quiet_success() {
     assert_eq!((shown.as_str(), code), ("exit 0\n", 0));
 }
 
+// Unix: a shell line, and a pager stub in sh.
+#[cfg(unix)]
 #[test]
 fn notes_wait_for_the_pager() {
     let stub = Stub::new("notes");
@@ -177,6 +242,8 @@ fn notes_wait_for_the_pager() {
     assert!(shown.starts_with("see also: "), "{shown}");
 }
 
+// Unix: a shell line, and a pager stub in sh.
+#[cfg(unix)]
 #[test]
 fn a_signal_waits_for_the_pager_then_exits_128_and_its_number() {
     let stub = Stub::new("signal");

@@ -3,8 +3,11 @@
 //! prints must be what the README shows. With `AIMS_BLESS=1`, the README is
 //! rewritten with what the commands print (review the diff before committing).
 
+#[cfg(unix)]
 use std::fs;
+#[cfg(unix)]
 use std::path::Path;
+#[cfg(unix)]
 use std::process::Command;
 
 mod common;
@@ -14,6 +17,13 @@ mod common;
 struct Example {
     command: String,
     expected: String,
+    #[cfg_attr(
+        not(unix),
+        expect(
+            dead_code,
+            reason = "the examples run, and are rewritten, on Unix only"
+        )
+    )]
     lines: std::ops::Range<usize>,
 }
 
@@ -45,6 +55,7 @@ fn examples(readme: &str) -> Vec<Example> {
 
 /// Runs `command` in a shell on a pseudo-terminal 80 columns wide, with the
 /// built `aims` first on the PATH, from the repository's root.
+#[cfg(unix)]
 fn run(command: &str) -> String {
     let aims = Path::new(env!("CARGO_BIN_EXE_aims"));
     let bin = aims.parent().expect("aims is in a folder");
@@ -53,18 +64,16 @@ fn run(command: &str) -> String {
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let output = common::on_terminal(80, 50, command)
+    common::shell_on_terminal(80, 50, command)
         .env("PATH", path)
         .env("NO_COLOR", "1")
         .output()
-        .expect("script (util-linux) runs");
-    String::from_utf8(output.stdout)
-        .expect("UTF-8")
-        .replace("\r\n", "\n")
+        .text
 }
 
 /// A tool an example pipes into that this machine may lack (the set-up needs
 /// only the Rust toolchain): such an example is skipped, with a note.
+#[cfg(unix)]
 fn missing_tool(command: &str) -> Option<&'static str> {
     ["jq"].into_iter().find(|tool| {
         command.contains(&format!("| {tool} "))
@@ -75,6 +84,9 @@ fn missing_tool(command: &str) -> Option<&'static str> {
     })
 }
 
+// Unix: the examples are lines of a Unix shell (pipes into `jq`, `cut`,
+// `awk`, single quotes), as the README shows them.
+#[cfg(unix)]
 #[test]
 fn every_readme_example_prints_what_the_readme_shows() {
     let readme = fs::read_to_string("README.md").expect("README.md");

@@ -1,8 +1,9 @@
 //! `aims browse`: the interactive browser. `state` holds what is typed,
 //! picked and selected, and takes keys; `view` draws it; this file owns the
-//! terminal: it opens `/dev/tty` (so that stdout may be a pipe, as with fzf),
-//! draws there, and restores it on every way out, a panic and a signal
-//! included.
+//! terminal: it draws on the terminal itself rather than on stdout (so that
+//! stdout may be a pipe, as with fzf), reads the keys from it through
+//! crossterm whatever stdin is, and restores it on every way out, a panic
+//! and a signal included.
 
 mod state;
 mod view;
@@ -12,7 +13,7 @@ use std::io::{self, Write};
 use std::sync::Once;
 use std::time::Duration;
 
-use base64::Engine;
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, Event, KeyEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
@@ -25,35 +26,46 @@ use crate::query::Hit;
 use crate::signal::Caught;
 use crate::suggest::UsageError;
 
-/// What leaves the terminal as it was found: the main screen, the cursor,
-/// and the line discipline (echo, lines).
-const RESTORE: &[u8] = b"\x1b[?1049l\x1b[?25h";
-
 /// The terminal, taken for the browser; given back when dropped.
 struct Screen {
     terminal: Terminal<CrosstermBackend<File>>,
 }
 
+/// The terminal itself, whatever stdin and stdout are: the controlling
+/// terminal on Unix.
+#[cfg(unix)]
+fn open_terminal() -> io::Result<File> {
+    OpenOptions::new().read(true).write(true).open("/dev/tty")
+}
+
+/// The terminal itself, whatever stdin and stdout are: the console's screen
+/// on Windows (crossterm reads the keys from its input, `CONIN$`).
+#[cfg(windows)]
+fn open_terminal() -> io::Result<File> {
+    OpenOptions::new().read(true).write(true).open("CONOUT$")
+}
+
 impl Screen {
-    /// Takes the controlling terminal, or says there is none (a usage error:
-    /// the browser is for a person at a terminal).
+    /// Takes the terminal, or says there is none (a usage error: the
+    /// browser is for a person at a terminal).
     fn open() -> anyhow::Result<Self> {
-        let tty = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open("/dev/tty")
-            .map_err(|err| UsageError {
-                message: format!("browse needs a terminal, and there is none ({err})"),
-                hints: vec!["in a script, use `aims search` or `aims list`".to_owned()],
-            })?;
+        let mut tty = open_terminal().map_err(|err| UsageError {
+            message: format!("browse needs a terminal, and there is none ({err})"),
+            hints: vec!["in a script, use `aims search` or `aims list`".to_owned()],
+        })?;
         restore_on_panic();
         terminal::enable_raw_mode()?;
-        let mut writer = tty.try_clone()?;
-        let screen = Screen {
-            terminal: Terminal::new(CrosstermBackend::new(tty))?,
-        };
-        execute!(writer, terminal::EnterAlternateScreen, cursor::Hide)?;
-        Ok(screen)
+        // From here on, a failure gives the terminal back as it leaves.
+        let entered = execute!(tty, terminal::EnterAlternateScreen, cursor::Hide)
+            .map_err(anyhow::Error::from)
+            .and_then(|()| Ok(Terminal::new(CrosstermBackend::new(tty.try_clone()?))?));
+        match entered {
+            Ok(terminal) => Ok(Screen { terminal }),
+            Err(err) => {
+                restore(&mut tty);
+                Err(err)
+            }
+        }
     }
 }
 
@@ -63,11 +75,11 @@ impl Drop for Screen {
     }
 }
 
-/// Gives the terminal back: the main screen, the cursor, echo and lines.
+/// Gives the terminal back: the main screen, the cursor, and the line
+/// discipline (echo, lines) or the console's modes.
 fn restore(tty: &mut impl Write) {
     let _ = terminal::disable_raw_mode();
-    let _ = tty.write_all(RESTORE);
-    let _ = tty.flush();
+    let _ = execute!(tty, terminal::LeaveAlternateScreen, cursor::Show);
 }
 
 /// A panic (which ends the process: no unwinding in a release build) gives
@@ -77,7 +89,7 @@ fn restore_on_panic() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if let Ok(mut tty) = OpenOptions::new().write(true).open("/dev/tty") {
+            if let Ok(mut tty) = open_terminal() {
                 restore(&mut tty);
             }
             previous(info);
@@ -146,9 +158,7 @@ fn next_event(caught: &Caught) -> anyhow::Result<Event> {
 /// Puts `text` on the clipboard through the terminal (OSC 52), which works
 /// over ssh and in tmux (with `set-clipboard on`), and needs no clipboard tool.
 fn copy(tty: &mut impl Write, text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    write!(tty, "\x1b]52;c;{encoded}\x07")?;
-    tty.flush()
+    execute!(tty, CopyToClipboard::to_clipboard_from(text))
 }
 
 #[cfg(test)]

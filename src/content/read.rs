@@ -223,7 +223,13 @@ mod tests {
             over.display()
         );
         assert_eq!(error(read_limited(&over, most, 1 << 20)), refused);
-        // A file that says it is empty (as /proc's do) is refused as it is read.
+    }
+
+    // Linux: /proc is Linux's, and its files are the ones that say they are
+    // empty (a size of 0) and are not.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_that_says_it_is_empty_is_refused_as_it_is_read() {
         let status = Path::new("/proc/self/status");
         assert_eq!(
             error(read_limited(status, 100, 10)),
@@ -232,6 +238,8 @@ mod tests {
         assert!(read_limited(status, 1 << 20, 10).is_ok());
     }
 
+    // Unix: named pipes, Unix sockets and /dev/null (`special` tells them
+    // apart only there).
     #[cfg(unix)]
     #[test]
     fn a_pipe_a_socket_or_a_device_is_refused_before_it_is_opened() {
