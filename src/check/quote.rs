@@ -268,11 +268,11 @@ impl Normalized {
         if fits(first_place) {
             return Some(first_place);
         }
-        // Else one that cuts a word may overlap one that does not.
-        let after = first_place + 1;
+        // Else one that cuts a word may overlap one that does not: every
+        // place from there on.
         Needle::new(excerpt.as_bytes())
-            .places(&self.text.as_bytes()[after..])
-            .map(|start| after + start)
+            .places(&self.text.as_bytes()[first_place..])
+            .map(|start| first_place + start)
             .find(|&start| fits(start))
     }
 
@@ -510,6 +510,9 @@ mod tests {
         assert_eq!(text.find("a a").expect("at 3"), vec![3..6]);
         let text = Normalized::new("xab ab ab");
         assert_eq!(text.find("ab ab").expect("at 4"), vec![4..9]);
+        // The first place, at the start, cuts the word after it.
+        let text = Normalized::new("ab ab a");
+        assert_eq!(text.find("ab a").expect("at 3"), vec![3..7]);
     }
 
     #[test]
