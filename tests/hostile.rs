@@ -148,6 +148,8 @@ fn completion_scripts_of_any_checked_content_parse_in_their_shell() {
     // The values are the content's, unquoted words for the shell.
     let bash = completions(Some(MARKUP), "bash");
     assert!(bash.contains("peace trade other"), "{bash}");
+    // Ids and aliases only: a name (`Peace`) may hold spaces, and is typed quoted.
+    assert!(!bash.contains("Peace"), "{bash}");
 }
 
 #[test]
