@@ -64,7 +64,7 @@ impl Style {
             Some(_) if matches!(self.format, Format::Json | Format::Jsonl) => Err(UsageError {
                 message: "--columns does not apply to json or jsonl".to_owned(),
                 hints: vec![
-                    "JSON objects have every key: pick some with jq '.[] | {id, quote}'".to_owned(),
+                    "JSON objects have every key: pick some with jq '.[] | {id, quote}'".into(),
                 ],
             }),
             Some(names) => names
@@ -653,7 +653,7 @@ mod tests {
         let err = print(&mut Vec::new(), &listing(), &style).unwrap_err();
         let err = err.downcast::<UsageError>().expect("a usage error");
         assert_eq!(err.message, "unknown column `idd`");
-        assert_eq!(err.hints[0], "did you mean `id`?");
+        assert_eq!(err.hints[0].to_string(), "did you mean `id`?");
     }
 
     /// An aim-like listing: an id, a title and a quote.
