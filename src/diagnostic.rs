@@ -6,6 +6,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::palette;
 use crate::suggest::{Hint, escaped, hints, listed, pairs};
 
 /// One thing wrong with a content file, with where it is (a byte range) and hints.
@@ -135,8 +136,9 @@ impl<'t> Lines<'t> {
 /// How many lines one hint takes at most: a longer list is cut, "and N more".
 const HINT_LINES: usize = 3;
 
-const HINT: &str = "  hint: ";
-const ERROR: &str = "aims: error: ";
+/// What stands before a hint's first line, and under which the next ones
+/// stand: `  hint: `.
+const HINT_INDENT: usize = 8;
 
 /// Errors as stderr shows them: `aims: error: ...`, then `  hint: ...`, each
 /// text escaped (`escaped`). On a terminal (`width` given), each hint is
@@ -147,7 +149,7 @@ const ERROR: &str = "aims: error: ";
 pub fn present(reports: &[Report], width: Option<usize>, color: bool) -> String {
     let mut out = String::new();
     for report in reports {
-        out.push_str(&paint(ERROR, "error:", "\x1b[1;31m", color));
+        out.push_str(&lead("aims: ", "error:", palette::ERROR, color));
         out.push_str(&escaped(&report.message));
         out.push('\n');
         for hint in report.hints {
@@ -157,9 +159,9 @@ pub fn present(reports: &[Report], width: Option<usize>, color: bool) -> String 
             }
             for (n, part) in lines.iter().enumerate() {
                 if n == 0 {
-                    out.push_str(&paint(HINT, "hint:", "\x1b[1;36m", color));
+                    out.push_str(&lead("  ", "hint:", palette::HINT, color));
                 } else {
-                    out.push_str(&" ".repeat(HINT.len()));
+                    out.push_str(&" ".repeat(HINT_INDENT));
                 }
                 out.push_str(part);
                 out.push('\n');
@@ -169,19 +171,20 @@ pub fn present(reports: &[Report], width: Option<usize>, color: bool) -> String 
     out
 }
 
-/// `prefix` with its `word` in `style`, when colouring.
-fn paint(prefix: &str, word: &str, style: &str, color: bool) -> String {
+/// What leads a line: `before`, then `word` (in `style`, when colouring) and
+/// a space.
+fn lead(before: &str, word: &str, style: anstyle::Style, color: bool) -> String {
     if color {
-        prefix.replacen(word, &format!("{style}{word}\x1b[0m"), 1)
+        format!("{before}{} ", palette::paint(style, word))
     } else {
-        prefix.to_owned()
+        format!("{before}{word} ")
     }
 }
 
 /// A hint's lines at `width` (the prefix's columns taken off), a list cut,
 /// from its values, to `HINT_LINES` lines.
 fn fit_hint(hint: &Hint, width: usize) -> Vec<String> {
-    let room = width.saturating_sub(HINT.len()).max(20);
+    let room = width.saturating_sub(HINT_INDENT).max(20);
     let wrap = |text: &str| -> Vec<String> {
         textwrap::wrap(
             text,

@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use unicode_width::UnicodeWidthStr;
 
 use crate::listing::{Field, Listing};
+use crate::palette::{self, EMPHASIS, HEADING, ID, ID_COLUMN, LABEL, MATCH, NORMAL_WEIGHT, NOTE};
 use crate::search::Terms;
 use crate::suggest::{UsageError, pairs};
 use crate::text::{json_safe, markdown_text, visible};
@@ -132,9 +133,10 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
         // wrapping broke the id itself, the heading is styled as one.
         match heading.strip_prefix(id.as_str()) {
             Some(rest) if style.color => {
-                writeln!(out, "\x1b[1;36m{id}\x1b[0m\x1b[1m{rest}\x1b[0m")?;
+                let (id, rest) = (palette::paint(ID, &id), palette::paint(HEADING, rest));
+                writeln!(out, "{id}{rest}")?;
             }
-            _ if style.color => writeln!(out, "\x1b[1m{heading}\x1b[0m")?,
+            _ if style.color => writeln!(out, "{}", palette::paint(HEADING, &heading))?,
             _ => writeln!(out, "{heading}")?,
         }
         // Labelled lines, wrapped at spaces only: a long address stays whole
@@ -156,8 +158,8 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
                 .break_words(false);
             let text = textwrap::fill(&value, options);
             let text = text
-                .replace(MARK_OPEN, "\x1b[1m")
-                .replace(MARK_CLOSE, "\x1b[22m");
+                .replace(MARK_OPEN, &palette::on(EMPHASIS))
+                .replace(MARK_CLOSE, NORMAL_WEIGHT);
             for (i, line) in text.lines().enumerate() {
                 let line = line.trim_end();
                 match line
@@ -165,7 +167,7 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
                     .and_then(|l| l.strip_prefix(label.as_str()))
                 {
                     Some(rest) if i == 0 && style.color => {
-                        writeln!(out, "  \x1b[2m{label}\x1b[0m{rest}")?;
+                        writeln!(out, "  {}{rest}", palette::paint(LABEL, label))?;
                     }
                     _ => writeln!(out, "{line}")?,
                 }
@@ -211,8 +213,8 @@ fn write_marked(out: &mut impl Write, table: &Table, marks: Option<&Terms>) -> i
         let line =
             if line.contains([MARK_OPEN, MARK_CLOSE].map(|m| m.chars().next().unwrap_or(' '))) {
                 bolded = line
-                    .replace(MARK_OPEN, "\x1b[1m")
-                    .replace(MARK_CLOSE, "\x1b[22m");
+                    .replace(MARK_OPEN, &palette::on(EMPHASIS))
+                    .replace(MARK_CLOSE, NORMAL_WEIGHT);
                 bolded.as_str()
             } else {
                 line
@@ -252,9 +254,7 @@ fn highlight(line: &str, marks: &Terms) -> String {
                 .unwrap_or(rest.len());
             let word = &rest[..end];
             if !styled && marks.marks(word) {
-                out.push_str("\x1b[1;31m");
-                out.push_str(word);
-                out.push_str("\x1b[0m");
+                out.push_str(&palette::paint(MATCH, word));
             } else {
                 out.push_str(word);
             }
@@ -324,7 +324,7 @@ fn table(
             // Upper case sets the header apart where there is no colour.
             let cell = Cell::new(header);
             if style.color {
-                cell.add_attribute(Attribute::Bold)
+                in_style(cell, HEADING)
             } else {
                 cell
             }
@@ -337,7 +337,7 @@ fn table(
                 Field::Count(_) | Field::Tally(_) | Field::Score(_) | Field::MaybeCount(_) => {
                     cell.set_alignment(CellAlignment::Right)
                 }
-                _ if style.color && listing.columns[c] == "id" => cell.fg(Color::Cyan),
+                _ if style.color && listing.columns[c] == "id" => in_style(cell, ID_COLUMN),
                 _ => cell,
             }
         }));
@@ -363,6 +363,32 @@ fn table(
         writeln!(out, "{legend}")?;
     }
     notes(out, listing, style)
+}
+
+/// A cell in a style of the palette, as comfy-table styles a cell (its lines
+/// each, leaving the padding plain): a weight and a colour.
+fn in_style(mut cell: Cell, style: anstyle::Style) -> Cell {
+    let effects = style.get_effects();
+    for (effect, attribute) in [
+        (anstyle::Effects::BOLD, Attribute::Bold),
+        (anstyle::Effects::DIMMED, Attribute::Dim),
+    ] {
+        if effects.contains(effect) {
+            cell = cell.add_attribute(attribute);
+        }
+    }
+    match style.get_fg_color() {
+        Some(anstyle::Color::Ansi(color)) => cell.fg(Color::AnsiValue(
+            anstyle::Ansi256Color::from_ansi(color).index(),
+        )),
+        Some(anstyle::Color::Ansi256(color)) => cell.fg(Color::AnsiValue(color.index())),
+        Some(anstyle::Color::Rgb(color)) => cell.fg(Color::Rgb {
+            r: color.r(),
+            g: color.g(),
+            b: color.b(),
+        }),
+        None => cell,
+    }
 }
 
 /// The longest word of each column (its header among them, if shown), in
@@ -440,7 +466,7 @@ fn notes(out: &mut impl Write, listing: &Listing, style: &Style) -> io::Result<(
     for note in &listing.notes {
         let note = wrap(&format!("note: {}", visible(note)), style.width, 6);
         if style.color {
-            writeln!(out, "\x1b[2m{note}\x1b[0m")?;
+            writeln!(out, "{}", palette::paint(NOTE, &note))?;
         } else {
             writeln!(out, "{note}")?;
         }
