@@ -1,6 +1,8 @@
 //! Listings: the rows and columns each command prints, as pure functions of
 //! the content (and, for aims, of what a query selected).
 
+use std::ops::Range;
+
 use serde::ser::{Serialize, Serializer};
 
 use crate::check::quote::{Normalized, fold_whitespace as fold};
@@ -28,7 +30,7 @@ pub enum Field {
     /// terminal, `**` in markdown, plain elsewhere.
     Marked {
         text: String,
-        marks: Vec<std::ops::Range<usize>>,
+        marks: Vec<Range<usize>>,
     },
 }
 
@@ -49,23 +51,41 @@ impl Field {
         visible(&text).into_owned()
     }
 
+    /// The field as `text` shows it, with the byte ranges of that text its
+    /// marks cover: styles over parts of the text, kept apart from it, for
+    /// each printer to show its way. A field with no marks has none.
+    pub fn spans(&self) -> (String, Vec<Range<usize>>) {
+        let Field::Marked { text, marks } = self else {
+            return (self.text(", "), Vec::new());
+        };
+        let mut shown = String::with_capacity(text.len());
+        let mut ranges = Vec::with_capacity(marks.len());
+        let mut at = 0;
+        for mark in marks {
+            shown.push_str(&visible(&text[at..mark.start]));
+            let start = shown.len();
+            shown.push_str(&visible(&text[mark.clone()]));
+            ranges.push(start..shown.len());
+            at = mark.end;
+        }
+        shown.push_str(&visible(&text[at..]));
+        (shown, ranges)
+    }
+
     /// The field as text, its marks between `open` and `close`, and each part
     /// of the text (never the marks) through `escape` for the format.
     pub fn marked(&self, open: &str, close: &str, escape: impl Fn(&str) -> String) -> String {
-        let Field::Marked { text, marks } = self else {
-            return escape(&self.text(", "));
-        };
-        let part = |part: &str| escape(&visible(part));
+        let (text, marks) = self.spans();
         let mut out = String::with_capacity(text.len() + 8 * marks.len());
         let mut at = 0;
         for mark in marks {
-            out.push_str(&part(&text[at..mark.start]));
+            out.push_str(&escape(&text[at..mark.start]));
             out.push_str(open);
-            out.push_str(&part(&text[mark.clone()]));
+            out.push_str(&escape(&text[mark.clone()]));
             out.push_str(close);
             at = mark.end;
         }
-        out.push_str(&part(&text[at..]));
+        out.push_str(&escape(&text[at..]));
         out
     }
 
@@ -531,7 +551,28 @@ pub fn position_notes(content: &Content, hits: &[Hit]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::ordinal;
+    use super::{Field, ordinal};
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init, reason = "one mark")]
+    fn marks_are_ranges_of_the_text_as_shown() {
+        // An escape shown as `\u{1b}` is longer than the byte it stands for:
+        // the marks move with the text they cover.
+        let field = Field::Marked {
+            text: "a\u{1b}b quote c".to_owned(),
+            marks: vec![4..9],
+        };
+        let (text, marks) = field.spans();
+        assert_eq!(text, "a\\u{1b}b quote c");
+        assert_eq!(marks, [9..14]);
+        assert_eq!(&text[marks[0].clone()], "quote");
+        assert_eq!(
+            field.marked("**", "**", str::to_owned),
+            "a\\u{1b}b **quote** c"
+        );
+        let plain = Field::List(vec!["x".to_owned(), "y".to_owned()]);
+        assert_eq!(plain.spans(), ("x, y".to_owned(), Vec::new()));
+    }
 
     #[test]
     fn ordinals_take_their_english_suffixes() {
