@@ -11,7 +11,7 @@ use comfy_table::{
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use unicode_width::UnicodeWidthStr;
 
-use crate::listing::{Field, Listing};
+use crate::listing::{Align, Field, Listing, Role};
 use crate::palette::{self, EMPHASIS, HEADING, ID, ID_COLUMN, LABEL, MATCH, NORMAL_WEIGHT, NOTE};
 use crate::search::Terms;
 use crate::suggest::{UsageError, pairs};
@@ -59,9 +59,9 @@ impl Style {
             listing
                 .columns
                 .iter()
-                .position(|c| c.to_lowercase() == name)
+                .position(|c| c.name.to_lowercase() == name)
         };
-        let valid: Vec<&str> = listing.columns.iter().map(String::as_str).collect();
+        let valid: Vec<&str> = listing.columns.iter().map(|c| c.name.as_str()).collect();
         match &self.columns {
             Some(_) if matches!(self.format, Format::Json | Format::Jsonl) => Err(UsageError {
                 message: "--columns does not apply to json or jsonl".to_owned(),
@@ -76,11 +76,13 @@ impl Style {
                         .ok_or_else(|| UsageError::unknown("column", name, &pairs(&valid), &valid))
                 })
                 .collect(),
-            None if matches!(self.format, Format::Table | Format::Markdown) => Ok(listing
-                .brief
-                .iter()
-                .filter_map(|name| index(name))
-                .collect()),
+            None if matches!(self.format, Format::Table | Format::Markdown) => {
+                let mut brief: Vec<(usize, usize)> = (listing.columns.iter().enumerate())
+                    .filter_map(|(c, column)| Some((column.brief?, c)))
+                    .collect();
+                brief.sort_unstable();
+                Ok(brief.into_iter().map(|(_, c)| c).collect())
+            }
             None => Ok(plain(listing)),
         }
     }
@@ -88,13 +90,9 @@ impl Style {
 
 /// The columns TSV and CSV print unless `--columns` says otherwise.
 fn plain(listing: &Listing) -> Vec<usize> {
-    match &listing.plain {
-        Some(plain) => plain
-            .iter()
-            .filter_map(|name| listing.columns.iter().position(|c| c == name))
-            .collect(),
-        None => (0..listing.columns.len()).collect(),
-    }
+    (0..listing.columns.len())
+        .filter(|&c| listing.columns[c].plain)
+        .collect()
 }
 
 /// Prints `listing` to `out` in the style's format. A bad `--columns` is a usage
@@ -126,7 +124,9 @@ pub fn print_records(out: &mut impl Write, listing: &Listing, style: &Style) -> 
         heading(out, &id, &title, style)?;
         // Labelled lines, wrapped at spaces only: a long address stays whole
         // (and copyable) on a line of its own rather than cut in two.
-        let labels: Vec<&String> = shown.iter().skip(2).map(|&c| &listing.columns[c]).collect();
+        let labels: Vec<&String> = (shown.iter().skip(2))
+            .map(|&c| &listing.columns[c].name)
+            .collect();
         let width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
         let indent = " ".repeat(width + 5);
         for (&c, label) in shown.iter().skip(2).zip(&labels) {
@@ -518,14 +518,14 @@ fn table(
     let (cells, marks) = cells(listing, picked);
     let mut headers: Vec<String> = picked
         .iter()
-        .map(|&c| listing.columns[c].to_uppercase())
+        .map(|&c| listing.columns[c].name.to_uppercase())
         .collect();
     let gap: u16 = if listing.compact { 1 } else { 2 };
     let mut legend = Vec::new();
     if listing.compact && style.header && !fits(&cells, &headers, gap, style.width) {
         // Numbers for headers, and a legend under the table.
         for (n, header) in headers.iter_mut().enumerate().skip(1) {
-            legend.push(format!("{n}={}", listing.columns[picked[n]]));
+            legend.push(format!("{n}={}", listing.columns[picked[n]].name));
             *header = n.to_string();
         }
     }
@@ -553,15 +553,14 @@ fn table(
             }
         }));
     }
-    for (row, texts) in listing.rows.iter().zip(&cells) {
+    for texts in &cells {
         table.add_row(picked.iter().zip(texts).map(|(&c, text)| {
             let cell = Cell::new(text);
-            match &row[c] {
-                Field::Count(_) | Field::Tally(_) | Field::Score(_) | Field::MaybeCount(_) => {
-                    cell.set_alignment(CellAlignment::Right)
-                }
-                _ if style.color && listing.columns[c] == "id" => in_style(cell, ID_COLUMN),
-                _ => cell,
+            let column = &listing.columns[c];
+            match column.align {
+                Align::Right => cell.set_alignment(CellAlignment::Right),
+                Align::Left if style.color && column.role == Role::Id => in_style(cell, ID_COLUMN),
+                Align::Left => cell,
             }
         }));
     }
@@ -583,7 +582,9 @@ fn table(
     match laid {
         Some(mut laid) => {
             if style.color {
-                let ids: Vec<bool> = picked.iter().map(|&c| listing.columns[c] == "id").collect();
+                let ids: Vec<bool> = (picked.iter())
+                    .map(|&c| listing.columns[c].role == Role::Id)
+                    .collect();
                 let header = usize::from(style.header);
                 paint_rows(
                     &mut laid[header..],
@@ -686,7 +687,9 @@ fn arrange(
     // Failing that, ids stay whole if the other columns keep a few letters each.
     let others = u32::try_from(picked.len().saturating_sub(1)).unwrap_or(u32::MAX);
     let ids_fit = |id: u16| u32::from(id) + (u32::from(gap) + 6) * others <= u32::from(width);
-    let has_quote = picked.iter().any(|&q| listing.columns[q] == "quote");
+    let has_quote = picked
+        .iter()
+        .any(|&q| listing.columns[q].role == Role::Quote);
     let last = picked.len().saturating_sub(1);
     for (i, (column, &c)) in table.column_iter_mut().zip(picked).enumerate() {
         // A gap between columns; none before the first or after the last.
@@ -694,15 +697,15 @@ fn arrange(
         column.set_padding((0, padding));
         // comfy-table counts the padding within a fixed width.
         let lower = Width::Fixed(longest[i].saturating_add(padding));
-        match listing.columns[c].as_str() {
+        match listing.columns[c].role {
             // The quote is what people came for: the summary yields it room.
-            "title" if has_quote && words_fit => {
+            Role::Title if has_quote && words_fit => {
                 column.set_constraint(ColumnConstraint::Boundaries {
                     lower,
                     upper: Width::Percentage(30),
                 });
             }
-            "id" if !words_fit && ids_fit(longest[i]) => {
+            Role::Id if !words_fit && ids_fit(longest[i]) => {
                 column.set_constraint(ColumnConstraint::LowerBoundary(lower));
             }
             _ if words_fit => {
@@ -744,7 +747,7 @@ fn tsv(out: &mut impl Write, listing: &Listing, picked: &[usize]) -> io::Result<
 fn csv(out: &mut impl Write, listing: &Listing, picked: &[usize], header: bool) -> io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
     if header {
-        writer.write_record(picked.iter().map(|&c| &listing.columns[c]))?;
+        writer.write_record(picked.iter().map(|&c| &listing.columns[c].name))?;
     }
     for row in &listing.rows {
         writer.write_record(picked.iter().map(|&c| row[c].text(",")))?;
@@ -770,22 +773,10 @@ impl Serialize for Object<'_> {
 
 /// The listing's JSON keys, each with its column.
 fn keys(listing: &Listing) -> Vec<(usize, &str)> {
-    let all = || {
-        listing
-            .columns
-            .iter()
-            .map(String::as_str)
-            .enumerate()
-            .collect()
-    };
-    listing.keys.as_ref().map_or_else(all, |keys| {
-        keys.iter()
-            .filter_map(|key| {
-                let column = listing.columns.iter().position(|c| c == key)?;
-                Some((column, key.as_str()))
-            })
-            .collect()
-    })
+    (listing.columns.iter().enumerate())
+        .filter(|(_, column)| column.key)
+        .map(|(c, column)| (c, column.name.as_str()))
+        .collect()
 }
 
 fn objects<'a>(listing: &'a Listing, keys: &'a [(usize, &'a str)]) -> Vec<Object<'a>> {
@@ -821,7 +812,12 @@ fn markdown(
         writeln!(
             out,
             "{}",
-            line(picked.iter().map(|&c| listing.columns[c].clone()).collect())
+            line(
+                picked
+                    .iter()
+                    .map(|&c| listing.columns[c].name.clone())
+                    .collect(),
+            )
         )?;
         writeln!(
             out,
@@ -853,13 +849,18 @@ fn markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listing::names;
+    use crate::listing::{Column, Role};
 
     fn listing() -> Listing {
         Listing {
             noun: "things",
-            columns: names(&["id", "text", "tags", "clause", "aims"]),
-            brief: names(&["id", "aims"]),
+            columns: vec![
+                Column::text("id").brief(0),
+                Column::text("text"),
+                Column::text("tags"),
+                Column::text("clause"),
+                Column::number("aims").brief(1),
+            ],
             compact: false,
             rows: vec![vec![
                 Field::Text("a".to_owned()),
@@ -937,8 +938,7 @@ mod tests {
     fn aim(id: &str, title: &str, quote: &str) -> Listing {
         Listing {
             noun: "aims",
-            columns: names(&["id", "title", "quote"]),
-            brief: names(&["id", "title", "quote"]),
+            columns: crate::listing::aim_columns()[..3].to_vec(),
             compact: false,
             rows: vec![vec![
                 Field::Text(id.to_owned()),
@@ -1010,8 +1010,50 @@ mod tests {
     }
 
     #[test]
+    fn printers_decide_by_what_a_column_is_not_by_its_name() {
+        // A cross-table whose column record is called `id`: a count, right
+        // aligned and plain; the row's id is the id, whatever it is called.
+        let listing = Listing {
+            noun: "rows",
+            columns: vec![
+                Column::text("domain").role(Role::Id).brief(0),
+                Column::number("id").brief(1),
+                Column::text("note").no_key().not_plain(),
+            ],
+            rows: vec![vec![
+                Field::Text("trade".to_owned()),
+                Field::Tally(12),
+                Field::Text("n".to_owned()),
+            ]],
+            ..Listing::default()
+        };
+        let table = shown(&listing, 40, true, false);
+        assert_eq!(
+            table,
+            "\u{1b}[1mDOMAIN\u{1b}[0m  \u{1b}[1mID\u{1b}[0m\n\u{1b}[38;5;14mtrade\u{1b}[39m   12\n"
+        );
+        let style = |format| Style {
+            format,
+            color: false,
+            width: 80,
+            columns: None,
+            header: true,
+        };
+        let printed = |format| {
+            let mut out = Vec::new();
+            print(&mut out, &listing, &style(format)).expect("prints");
+            String::from_utf8(out).expect("UTF-8")
+        };
+        // Not a key, not plain: for people only.
+        assert_eq!(printed(Format::Jsonl), "{\"domain\":\"trade\",\"id\":12}\n");
+        assert_eq!(printed(Format::Csv), "domain,id\ntrade,12\n");
+    }
+
+    #[test]
     fn the_longest_words_fit_exactly_or_not() {
         let cells = vec![vec!["abc".to_owned(), "de fgh".to_owned()]];
+        let names =
+            |names: &[&str]| -> Vec<String> { names.iter().map(|&name| name.to_owned()).collect() };
         let headers = names(&["ID", "TEXT"]);
         // 3 + 2 + 4 ("TEXT" is the longest word of its column).
         assert!(fits(&cells, &headers, 2, 9));
