@@ -6,14 +6,15 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::suggest::{escaped, hints, pairs};
+use crate::palette;
+use crate::suggest::{Hint, escaped, hints, listed, pairs};
 
 /// One thing wrong with a content file, with where it is (a byte range) and hints.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Problem {
     pub span: Option<Range<usize>>,
     pub message: String,
-    pub hints: Vec<String>,
+    pub hints: Vec<Hint>,
 }
 
 impl Problem {
@@ -35,7 +36,7 @@ impl Problem {
     }
 
     #[must_use]
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Hint>) -> Self {
         self.hints.push(hint.into());
         self
     }
@@ -50,9 +51,9 @@ impl Problem {
         self
     }
 
-    /// Renders the problem as `aims: error: FILE:LINE:COLUMN: message`, then
-    /// hints; `lines` are those of the text the span is in.
-    pub fn render(&self, origin: &impl std::fmt::Display, lines: &Lines) -> String {
+    /// The problem as an error of `origin`, `FILE:LINE:COLUMN: message`,
+    /// with its hints; `lines` are those of the text the span is in.
+    pub fn report(&self, origin: &impl std::fmt::Display, lines: &Lines) -> Report<'_> {
         let place = match &self.span {
             Some(span) => {
                 let (line, column) = lines.locate(span.start);
@@ -60,14 +61,19 @@ impl Problem {
             }
             None => origin.to_string(),
         };
-        let mut out = format!("aims: error: {place}: {}\n", escaped(&self.message));
-        for hint in &self.hints {
-            out.push_str("  hint: ");
-            out.push_str(&escaped(hint));
-            out.push('\n');
+        Report {
+            message: format!("{place}: {}", self.message),
+            hints: &self.hints,
         }
-        out
     }
+}
+
+/// An error as stderr shows it (`present`): `aims: error: MESSAGE`, then
+/// each hint.
+#[derive(Debug)]
+pub struct Report<'a> {
+    pub message: String,
+    pub hints: &'a [Hint],
 }
 
 /// A problem for a value that names nothing valid: the closest valid value, and
@@ -130,57 +136,55 @@ impl<'t> Lines<'t> {
 /// How many lines one hint takes at most: a longer list is cut, "and N more".
 const HINT_LINES: usize = 3;
 
-const HINT: &str = "  hint: ";
-const ERROR: &str = "aims: error: ";
+/// What stands before a hint's first line, and under which the next ones
+/// stand: `  hint: `.
+const HINT_INDENT: usize = 8;
 
-/// An error's lines (`aims: error: ...`, then `  hint: ...`) as stderr shows
-/// them. On a terminal (`width` given), each hint is wrapped at its width
-/// under its first word; elsewhere a hint stays one line, for logs and
-/// editors. A list (what follows a colon, comma-separated) is cut to what
-/// `HINT_LINES` lines of the width (or of 80 columns) hold, and ends "and N
-/// more". With `color`, `error:` is bold red and `hint:` bold cyan.
-pub fn present(text: &str, width: Option<usize>, color: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        if let Some(hint) = line.strip_prefix(HINT) {
-            let mut lines = fit_hint(hint, width.unwrap_or(80));
+/// Errors as stderr shows them: `aims: error: ...`, then `  hint: ...`, each
+/// text escaped (`escaped`). On a terminal (`width` given), each hint is
+/// wrapped at its width under its first word; elsewhere a hint stays one
+/// line, for logs and editors. A list hint is cut to what `HINT_LINES` lines
+/// of the width (or of 80 columns) hold, and ends "and N more". With
+/// `color`, `error:` is bold red and `hint:` bold cyan.
+pub fn present(reports: &[Report], width: Option<usize>, color: bool) -> String {
+    let mut out = String::new();
+    for report in reports {
+        out.push_str(&lead("aims: ", "error:", palette::ERROR, color));
+        out.push_str(&escaped(&report.message));
+        out.push('\n');
+        for hint in report.hints {
+            let mut lines = fit_hint(&hint.escaped(), width.unwrap_or(80));
             if width.is_none() {
                 lines = vec![lines.join(" ")];
             }
             for (n, part) in lines.iter().enumerate() {
                 if n == 0 {
-                    out.push_str(&paint(HINT, "hint:", "\x1b[1;36m", color));
+                    out.push_str(&lead("  ", "hint:", palette::HINT, color));
                 } else {
-                    out.push_str(&" ".repeat(HINT.len()));
+                    out.push_str(&" ".repeat(HINT_INDENT));
                 }
                 out.push_str(part);
                 out.push('\n');
             }
-        } else if let Some(message) = line.strip_prefix(ERROR) {
-            out.push_str(&paint(ERROR, "error:", "\x1b[1;31m", color));
-            out.push_str(message);
-            out.push('\n');
-        } else {
-            out.push_str(line);
-            out.push('\n');
         }
     }
     out
 }
 
-/// `prefix` with its `word` in `style`, when colouring.
-fn paint(prefix: &str, word: &str, style: &str, color: bool) -> String {
+/// What leads a line: `before`, then `word` (in `style`, when colouring) and
+/// a space.
+fn lead(before: &str, word: &str, style: anstyle::Style, color: bool) -> String {
     if color {
-        prefix.replacen(word, &format!("{style}{word}\x1b[0m"), 1)
+        format!("{before}{} ", palette::paint(style, word))
     } else {
-        prefix.to_owned()
+        format!("{before}{word} ")
     }
 }
 
-/// A hint's lines at `width` (the prefix's columns taken off), a list cut
-/// to `HINT_LINES` lines.
-fn fit_hint(hint: &str, width: usize) -> Vec<String> {
-    let room = width.saturating_sub(HINT.len()).max(20);
+/// A hint's lines at `width` (the prefix's columns taken off), a list cut,
+/// from its values, to `HINT_LINES` lines.
+fn fit_hint(hint: &Hint, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(HINT_INDENT).max(20);
     let wrap = |text: &str| -> Vec<String> {
         textwrap::wrap(
             text,
@@ -192,32 +196,15 @@ fn fit_hint(hint: &str, width: usize) -> Vec<String> {
         .map(std::borrow::Cow::into_owned)
         .collect()
     };
-    let lines = wrap(hint);
-    let Some((head, list)) = hint.split_once(": ") else {
+    let lines = wrap(&hint.to_string());
+    let Some((lead, values, more)) = hint.list() else {
         return lines;
     };
-    if lines.len() <= HINT_LINES || !list.contains(", ") {
+    if lines.len() <= HINT_LINES {
         return lines;
     }
-    let mut items: Vec<&str> = list.split(", ").collect();
-    // A list already cut says how many it left out.
-    let mut more = 0;
-    if let Some(last) = items.last()
-        && let Some(n) = last
-            .strip_prefix("and ")
-            .and_then(|rest| rest.strip_suffix(" more"))
-            .and_then(|n| n.parse::<usize>().ok())
-    {
-        more = n;
-        items.pop();
-    }
-    for kept in (1..items.len()).rev() {
-        let cut = format!(
-            "{head}: {}, and {} more",
-            items[..kept].join(", "),
-            items.len() - kept + more
-        );
-        let lines = wrap(&cut);
+    for kept in (1..values.len()).rev() {
+        let lines = wrap(&listed(&lead, &values[..kept], values.len() - kept + more));
         if lines.len() <= HINT_LINES {
             return lines;
         }
@@ -229,56 +216,134 @@ fn fit_hint(hint: &str, width: usize) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn values(values: &[&str]) -> Vec<String> {
+        values.iter().map(|&v| v.to_owned()).collect()
+    }
+
+    fn valid(list: &[String], more: usize) -> Hint {
+        Hint::Valid {
+            plural: "domains".to_owned(),
+            values: list.to_vec(),
+            more,
+        }
+    }
+
+    /// One error of `hints`, as `present` shows it.
+    fn shown(hints: &[Hint], width: Option<usize>) -> String {
+        let report = Report {
+            message: "x".to_owned(),
+            hints,
+        };
+        present(&[report], width, false)
+            .strip_prefix("aims: error: x\n")
+            .expect("the error first")
+            .to_owned()
+    }
+
     #[test]
     fn errors_are_shown_with_hints_wrapped_and_long_lists_cut() {
         let list: Vec<String> = (1..=60).map(|n| format!("value-{n}")).collect();
-        let text = format!(
-            "aims: error: unknown domain `x`\n  hint: did you mean `y`?\n  hint: valid domains: {}\n",
-            list.join(", ")
-        );
-        let shown = present(&text, Some(40), false);
+        let report = Report {
+            message: "unknown domain `x`".to_owned(),
+            hints: &[Hint::DidYouMean(values(&["y"])), valid(&list, 0)],
+        };
+        let shown_at_40 = present(&[report], Some(40), false);
         assert_eq!(
-            shown,
+            shown_at_40,
             "aims: error: unknown domain `x`\n  hint: did you mean `y`?\n  \
              hint: valid domains: value-1, value-2,\n        \
              value-3, value-4, value-5,\n        \
              value-6, value-7, and 53 more\n"
         );
         assert!(
-            shown.lines().all(|line| line.chars().count() <= 40),
-            "{shown}"
+            shown_at_40.lines().all(|line| line.chars().count() <= 40),
+            "{shown_at_40}"
         );
         // A list cut already adds to its count; a short hint stays one line.
-        let text = "  hint: valid: aaaa, bbbb, cccc, dddd, eeee, ffff, gggg, hhhh, and 5 more\n";
+        let eight = values(&[
+            "aaaa", "bbbb", "cccc", "dddd", "eeee", "ffff", "gggg", "hhhh",
+        ]);
+        let one_of = Hint::OneOf {
+            rule: "valid".to_owned(),
+            values: eight.clone(),
+        };
         assert_eq!(
-            present(text, Some(28), false),
-            "  hint: valid: aaaa, bbbb,\n        cccc, dddd, eeee,\n        ffff, and 7 more\n"
+            shown(&[one_of], Some(28)),
+            "  hint: valid: one of aaaa,\n        bbbb, cccc, dddd,\n        eeee, and 3 more\n"
         );
+        let cut = Hint::Valid {
+            plural: "ids".to_owned(),
+            values: eight,
+            more: 5,
+        };
         assert_eq!(
-            present("  hint: short\nother\n", Some(80), false),
-            "  hint: short\nother\n"
+            shown(&[cut], Some(30)),
+            "  hint: valid ids: aaaa, bbbb,\n        cccc, dddd, eeee,\n        ffff, gggg, and 6 more\n"
         );
+        assert_eq!(shown(&[Hint::from("short")], Some(80)), "  hint: short\n");
         // A list that fits is kept whole.
-        let short = "  hint: valid domains: trade, peace, law\n";
-        assert_eq!(present(short, Some(80), false), short);
-        // A hint that is no list wraps whole; off a terminal, nothing wraps.
-        let long = "  hint: one two three four five six seven eight nine ten eleven twelve\n";
-        assert_eq!(present(long, Some(28), false).lines().count(), 4);
-        assert_eq!(present(long, None, false), long);
-        let listed = format!("  hint: valid domains: {}\n", list.join(", "));
-        let cut = present(&listed, None, false);
+        let short = valid(&values(&["trade", "peace", "law"]), 0);
+        assert_eq!(
+            shown(&[short], Some(80)),
+            "  hint: valid domains: trade, peace, law\n"
+        );
+        // A hint that is no list wraps whole, never cut, whatever its words;
+        // off a terminal, nothing wraps.
+        let long = Hint::from("one two: three, four five six seven eight nine ten eleven twelve");
+        assert_eq!(
+            shown(std::slice::from_ref(&long), Some(28)).lines().count(),
+            4
+        );
+        assert_eq!(
+            shown(std::slice::from_ref(&long), None),
+            "  hint: one two: three, four five six seven eight nine ten eleven twelve\n"
+        );
+        let cut = shown(&[valid(&list, 0)], None);
         assert_eq!(cut.lines().count(), 1, "{cut}");
         assert!(cut.ends_with(", value-19, and 41 more\n"), "{cut}");
+        // One value is never cut, however many lines it takes.
+        let one = Hint::Valid {
+            plural: "names of things that go on and on and on".to_owned(),
+            values: values(&["x"]),
+            more: 9,
+        };
+        let one = shown(&[one], Some(28));
+        assert_eq!(one.lines().count(), 4, "{one}");
+        assert!(one.ends_with(": x,\n        and 9 more\n"), "{one}");
     }
 
     #[test]
     fn colour_marks_error_and_hint_only_when_asked() {
-        let text = "aims: error: bad\n  hint: good\n";
+        let hints = [Hint::from("good")];
+        let report = || Report {
+            message: "bad".to_owned(),
+            hints: &hints,
+        };
         assert_eq!(
-            present(text, Some(80), true),
+            present(&[report()], Some(80), true),
             "aims: \x1b[1;31merror:\x1b[0m bad\n  \x1b[1;36mhint:\x1b[0m good\n"
         );
-        assert_eq!(present(text, None, false), text);
+        assert_eq!(
+            present(&[report()], None, false),
+            "aims: error: bad\n  hint: good\n"
+        );
+    }
+
+    #[test]
+    fn what_errors_and_hints_hold_is_escaped() {
+        let hints = [
+            Hint::from("did you mean `\t`?"),
+            Hint::DidYouMean(values(&["a\u{1b}[2J"])),
+        ];
+        let report = Report {
+            message: "unknown field `a\u{1b}[2J`".to_owned(),
+            hints: &hints,
+        };
+        assert_eq!(
+            present(&[report], None, false),
+            "aims: error: unknown field `a\\u{1b}[2J`\n  hint: did you mean `\\t`?\n  \
+             hint: did you mean `a\\u{1b}[2J`?\n"
+        );
     }
 
     #[test]
@@ -311,20 +376,17 @@ mod tests {
     }
 
     #[test]
-    fn renders_the_place_then_the_hints() {
+    fn reports_the_place_then_the_hints() {
         let problem = Problem::new(6..7, "bad").hint("try this").hint("or that");
+        let report = problem.report(&"f.toml", &Lines::new("a = 1\nbé = 'x'\n"));
+        assert_eq!(report.message, "f.toml:2:1: bad");
         assert_eq!(
-            problem.render(&"f.toml", &Lines::new("a = 1\nbé = 'x'\n")),
+            present(&[report], None, false),
             "aims: error: f.toml:2:1: bad\n  hint: try this\n  hint: or that\n"
         );
+        let whole = Problem::whole("no aims");
         assert_eq!(
-            Problem::whole("unknown field `a\u{1b}[2J`")
-                .hint("did you mean `\t`?")
-                .render(&"f.toml", &Lines::new("")),
-            "aims: error: f.toml: unknown field `a\\u{1b}[2J`\n  hint: did you mean `\\t`?\n"
-        );
-        assert_eq!(
-            Problem::whole("no aims").render(&"f.toml", &Lines::new("")),
+            present(&[whole.report(&"f.toml", &Lines::new(""))], None, false),
             "aims: error: f.toml: no aims\n"
         );
         assert_eq!(

@@ -15,6 +15,7 @@
 //! | `cli` | what the user can type, as clap derive types, and its help |
 //! | `config` | the settings, resolved once: terminal, colour, width, pager, format |
 //! | `output` | the printers (table, tsv, csv, json, jsonl, markdown) |
+//! | `palette` | the styles of terminal output (`anstyle`), each named once, and their escape codes |
 //! | `listing` | the rows and columns of each listing |
 //! | `cite` | references in MLA, APA and Chicago (hayagriva), BibTeX, CSL-JSON |
 //! | `query` | filters, resolved against the content from the values typed |
@@ -62,6 +63,7 @@ pub mod listing;
 pub mod model;
 pub mod output;
 pub mod pager;
+pub mod palette;
 pub mod query;
 pub mod search;
 pub mod shell;

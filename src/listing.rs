@@ -1,6 +1,8 @@
 //! Listings: the rows and columns each command prints, as pure functions of
 //! the content (and, for aims, of what a query selected).
 
+use std::ops::Range;
+
 use serde::ser::{Serialize, Serializer};
 
 use crate::check::quote::{Normalized, fold_whitespace as fold};
@@ -28,7 +30,7 @@ pub enum Field {
     /// terminal, `**` in markdown, plain elsewhere.
     Marked {
         text: String,
-        marks: Vec<std::ops::Range<usize>>,
+        marks: Vec<Range<usize>>,
     },
 }
 
@@ -49,23 +51,41 @@ impl Field {
         visible(&text).into_owned()
     }
 
+    /// The field as `text` shows it, with the byte ranges of that text its
+    /// marks cover: styles over parts of the text, kept apart from it, for
+    /// each printer to show its way. A field with no marks has none.
+    pub fn spans(&self) -> (String, Vec<Range<usize>>) {
+        let Field::Marked { text, marks } = self else {
+            return (self.text(", "), Vec::new());
+        };
+        let mut shown = String::with_capacity(text.len());
+        let mut ranges = Vec::with_capacity(marks.len());
+        let mut at = 0;
+        for mark in marks {
+            shown.push_str(&visible(&text[at..mark.start]));
+            let start = shown.len();
+            shown.push_str(&visible(&text[mark.clone()]));
+            ranges.push(start..shown.len());
+            at = mark.end;
+        }
+        shown.push_str(&visible(&text[at..]));
+        (shown, ranges)
+    }
+
     /// The field as text, its marks between `open` and `close`, and each part
     /// of the text (never the marks) through `escape` for the format.
     pub fn marked(&self, open: &str, close: &str, escape: impl Fn(&str) -> String) -> String {
-        let Field::Marked { text, marks } = self else {
-            return escape(&self.text(", "));
-        };
-        let part = |part: &str| escape(&visible(part));
+        let (text, marks) = self.spans();
         let mut out = String::with_capacity(text.len() + 8 * marks.len());
         let mut at = 0;
         for mark in marks {
-            out.push_str(&part(&text[at..mark.start]));
+            out.push_str(&escape(&text[at..mark.start]));
             out.push_str(open);
-            out.push_str(&part(&text[mark.clone()]));
+            out.push_str(&escape(&text[mark.clone()]));
             out.push_str(close);
             at = mark.end;
         }
-        out.push_str(&part(&text[at..]));
+        out.push_str(&escape(&text[at..]));
         out
     }
 
@@ -92,21 +112,101 @@ impl Serialize for Field {
     }
 }
 
+/// What a column holds, where a printer treats it apart from the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A record's id: one word that is copied whole, in its own colour.
+    Id,
+    /// A summary, which yields room to the quote.
+    Title,
+    /// The words quoted, what people came for.
+    Quote,
+    Other,
+}
+
+/// Where a table puts a column's values in their cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    /// Numbers, which line up by their last digit.
+    Right,
+}
+
+/// A column of a listing: its name (its header, its JSON key, what
+/// `--columns` picks it by), what it holds, and where it is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub name: String,
+    pub role: Role,
+    pub align: Align,
+    /// Whether JSON objects have it as a key: some columns are for people only.
+    pub key: bool,
+    /// Whether TSV and CSV print it unless `--columns` says otherwise.
+    pub plain: bool,
+    /// Its place among the columns a table and markdown show unless
+    /// `--columns` says otherwise, if it is one of them.
+    pub brief: Option<usize>,
+}
+
+impl Column {
+    /// A column of text, in every format, shown in a table unasked only if
+    /// `brief` says where.
+    pub fn text(name: &str) -> Self {
+        Column {
+            name: name.to_owned(),
+            role: Role::Other,
+            align: Align::Left,
+            key: true,
+            plain: true,
+            brief: None,
+        }
+    }
+
+    /// A column of numbers.
+    pub fn number(name: &str) -> Self {
+        Column {
+            align: Align::Right,
+            ..Column::text(name)
+        }
+    }
+
+    #[must_use]
+    pub fn role(self, role: Role) -> Self {
+        Column { role, ..self }
+    }
+
+    /// Shown in a table unasked, at `place` among such columns.
+    #[must_use]
+    pub fn brief(self, place: usize) -> Self {
+        Column {
+            brief: Some(place),
+            ..self
+        }
+    }
+
+    /// Not a key of JSON objects.
+    #[must_use]
+    pub fn no_key(self) -> Self {
+        Column { key: false, ..self }
+    }
+
+    /// Not printed by TSV and CSV unless asked for.
+    #[must_use]
+    pub fn not_plain(self) -> Self {
+        Column {
+            plain: false,
+            ..self
+        }
+    }
+}
+
 /// What a listing command prints: rows of fields under named columns.
 #[derive(Debug, Default)]
 pub struct Listing {
     /// What the rows are, for "no aims match".
     pub noun: &'static str,
     /// Every column, in the order of the JSON keys.
-    pub columns: Vec<String>,
-    /// The keys of JSON objects, if not every column: some columns are for
-    /// people only.
-    pub keys: Option<Vec<String>>,
-    /// The columns TSV and CSV print unless `--columns` says otherwise, if not
-    /// every column.
-    pub plain: Option<Vec<String>>,
-    /// The columns a table and markdown show unless `--columns` says otherwise.
-    pub brief: Vec<String>,
+    pub columns: Vec<Column>,
     /// A cross-table: one space between columns, and numbers for headers (with
     /// a legend) when the names do not fit.
     pub compact: bool,
@@ -115,11 +215,6 @@ pub struct Listing {
     pub notes: Vec<String>,
     /// The words a search matched, which a coloured table highlights.
     pub marks: Option<Terms>,
-}
-
-/// Column names from string literals.
-pub fn names(names: &[&str]) -> Vec<String> {
-    names.iter().map(|&name| name.to_owned()).collect()
 }
 
 /// A kind of record aims are tagged with, for the rows and columns of `matrix`.
@@ -132,9 +227,19 @@ pub enum Facet {
 }
 
 /// The columns of an aim, in the order of the JSON keys.
-pub const AIM_COLUMNS: &[&str] = &[
-    "id", "title", "quote", "source", "citation", "clause", "pillars", "domains",
-];
+pub fn aim_columns() -> Vec<Column> {
+    let mut columns = vec![
+        Column::text("id").role(Role::Id).brief(0),
+        Column::text("title").role(Role::Title).brief(2),
+        Column::text("quote").role(Role::Quote).brief(3),
+    ];
+    columns.extend(
+        ["source", "citation", "clause", "pillars", "domains"]
+            .into_iter()
+            .map(Column::text),
+    );
+    columns
+}
 
 /// How to cite an aim: its clause, by its place in its source's list (never
 /// as the instrument's own numbering), or its source.
@@ -195,31 +300,26 @@ pub fn aims(content: &Content, hits: &[Hit], ranked: bool) -> Listing {
         .iter()
         .filter_map(|hit| content.aims[hit.aim].clause.as_ref().map(Ref::index))
         .collect();
-    let mut listing = Listing {
-        noun: "aims",
-        columns: names(AIM_COLUMNS),
-        brief: names(&["id", "title", "quote"]),
-        rows,
-        notes: clause_notes(content, &clauses),
-        ..Listing::default()
-    };
     // The keys of JSON are the spec's, with a search's score. `via` is a
     // column for people and scripts (`--columns id,via`), shown unasked, last
     // in TSV and CSV, where any row came through a narrower domain.
-    let mut keys = listing.columns.clone();
-    let mut plain = listing.columns.clone();
+    let mut columns = aim_columns();
     if ranked {
-        listing.columns.push("score".to_owned());
-        keys.push("score".to_owned());
+        columns.push(Column::number("score").not_plain());
     }
-    listing.columns.push("via".to_owned());
-    if narrower {
-        plain.push("via".to_owned());
-        listing.brief.insert(1, "via".to_owned());
+    let via = Column::text("via").no_key();
+    columns.push(if narrower {
+        via.brief(1)
+    } else {
+        via.not_plain()
+    });
+    Listing {
+        noun: "aims",
+        columns,
+        rows,
+        notes: clause_notes(content, &clauses),
+        ..Listing::default()
     }
-    listing.keys = Some(keys);
-    listing.plain = Some(plain);
-    listing
 }
 
 /// The records of a facet an aim carries (indices into that facet's records).
@@ -266,12 +366,17 @@ pub fn matrix(content: &Content, selected: &[Hit], rows: Facet, cols: Facet) -> 
             }
         }
     }
-    let mut columns = vec!["id".to_owned()];
-    columns.extend(col_ids.iter().map(|&id| id.to_owned()));
+    // Every column shown, in order: the row's id, then a count for each
+    // column record (whose id may be any, `id` too).
+    let mut columns = vec![Column::text("id").role(Role::Id).brief(0)];
+    columns.extend(
+        (1..)
+            .zip(&col_ids)
+            .map(|(place, &id)| Column::number(id).brief(place)),
+    );
     let clauses_shown = rows == Facet::Clause || cols == Facet::Clause;
     Listing {
         noun: "rows",
-        brief: columns.clone(),
         columns,
         rows: row_ids
             .iter()
@@ -296,8 +401,13 @@ pub fn pillars(content: &Content) -> Listing {
     let counts = counts(content, Facet::Pillar);
     Listing {
         noun: "pillars",
-        columns: names(&["id", "name", "aliases", "description", "aims"]),
-        brief: names(&["id", "name", "aliases", "aims", "description"]),
+        columns: vec![
+            Column::text("id").role(Role::Id).brief(0),
+            Column::text("name").brief(1),
+            Column::text("aliases").brief(2),
+            Column::text("description").brief(4),
+            Column::number("aims").brief(3),
+        ],
         rows: content
             .pillars
             .iter()
@@ -316,18 +426,6 @@ pub fn pillars(content: &Content) -> Listing {
     }
 }
 
-/// The keys of a domain in JSON (and its columns in TSV and CSV).
-const DOMAIN_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "aliases",
-    "description",
-    "broader",
-    "narrower",
-    "related",
-    "aims",
-];
-
 /// The domains, with their relations, and how many aims `--domain` lists for
 /// each (its own and its narrower domains').
 pub fn domains(content: &Content) -> Listing {
@@ -337,11 +435,18 @@ pub fn domains(content: &Content) -> Listing {
     let counts = content.domain_counts(0..content.aims.len());
     Listing {
         noun: "domains",
-        columns: names(&[DOMAIN_KEYS, &["relations"]].concat()),
-        // The three lists in one column, for a table that fits a terminal.
-        keys: Some(names(DOMAIN_KEYS)),
-        plain: Some(names(DOMAIN_KEYS)),
-        brief: names(&["id", "name", "aliases", "aims", "relations"]),
+        columns: vec![
+            Column::text("id").role(Role::Id).brief(0),
+            Column::text("name").brief(1),
+            Column::text("aliases").brief(2),
+            Column::text("description"),
+            Column::text("broader"),
+            Column::text("narrower"),
+            Column::text("related"),
+            Column::number("aims").brief(3),
+            // The three lists in one column, for a table that fits a terminal.
+            Column::text("relations").no_key().not_plain().brief(4),
+        ],
         rows: content
             .domains
             .iter()
@@ -379,18 +484,17 @@ pub fn clauses_listing(content: &Content) -> Listing {
     let counts = counts(content, Facet::Clause);
     Listing {
         noun: "clauses",
-        columns: names(&[
-            "id",
-            "text",
-            "instrument",
-            "article",
-            "item",
-            "source",
-            "official_item",
-            "verified_in",
-            "aims",
-        ]),
-        brief: names(&["id", "text", "official_item", "aims"]),
+        columns: vec![
+            Column::text("id").role(Role::Id).brief(0),
+            Column::text("text").brief(1),
+            Column::text("instrument"),
+            Column::number("article"),
+            Column::number("item"),
+            Column::text("source"),
+            Column::number("official_item").brief(2),
+            Column::text("verified_in"),
+            Column::number("aims").brief(3),
+        ],
         rows: content
             .clauses
             .iter()
@@ -421,19 +525,18 @@ pub fn sources(content: &Content) -> Listing {
         |text: &Option<crate::model::Text>| Field::Maybe(text.as_ref().map(ToString::to_string));
     Listing {
         noun: "sources",
-        columns: names(&[
-            "id",
-            "title",
-            "standing",
-            "url",
-            "site",
-            "publisher",
-            "section",
-            "published",
-            "accessed",
-            "aims",
-        ]),
-        brief: names(&["id", "title", "aims", "standing"]),
+        columns: vec![
+            Column::text("id").role(Role::Id).brief(0),
+            Column::text("title").role(Role::Title).brief(1),
+            Column::text("standing").brief(3),
+            Column::text("url"),
+            Column::text("site"),
+            Column::text("publisher"),
+            Column::text("section"),
+            Column::text("published"),
+            Column::text("accessed"),
+            Column::number("aims").brief(2),
+        ],
         rows: content
             .sources
             .iter()
@@ -496,13 +599,7 @@ pub fn add_context(content: &Content, listing: &mut Listing, hits: &[Hit]) {
         row.insert(at, Field::Marked { text, marks });
     }
     let at = listing.columns.len() - 1;
-    listing.columns.insert(at, "context".to_owned());
-    for names in [listing.keys.as_mut(), listing.plain.as_mut()]
-        .into_iter()
-        .flatten()
-    {
-        names.push("context".to_owned());
-    }
+    listing.columns.insert(at, Column::text("context"));
 }
 
 /// For `show`: where a clause's own place in its instrument is known, what it
@@ -531,7 +628,28 @@ pub fn position_notes(content: &Content, hits: &[Hit]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::ordinal;
+    use super::{Field, ordinal};
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init, reason = "one mark")]
+    fn marks_are_ranges_of_the_text_as_shown() {
+        // An escape shown as `\u{1b}` is longer than the byte it stands for:
+        // the marks move with the text they cover.
+        let field = Field::Marked {
+            text: "a\u{1b}b quote c".to_owned(),
+            marks: vec![4..9],
+        };
+        let (text, marks) = field.spans();
+        assert_eq!(text, "a\\u{1b}b quote c");
+        assert_eq!(marks, [9..14]);
+        assert_eq!(&text[marks[0].clone()], "quote");
+        assert_eq!(
+            field.marked("**", "**", str::to_owned),
+            "a\\u{1b}b **quote** c"
+        );
+        let plain = Field::List(vec!["x".to_owned(), "y".to_owned()]);
+        assert_eq!(plain.spans(), ("x, y".to_owned(), Vec::new()));
+    }
 
     #[test]
     fn ordinals_take_their_english_suffixes() {

@@ -14,8 +14,9 @@ use clap::{CommandFactory, FromArgMatches};
 use aims::cli::{Cli, Command};
 use aims::config::{self, Config, When};
 use aims::content::{self, ContentError, Origin};
+use aims::diagnostic::Report;
 use aims::signal::Signalled;
-use aims::suggest::{UsageError, shown};
+use aims::suggest::{Hint, UsageError, shown};
 use aims::text::escaped;
 use aims::{app, browse, diagnostic};
 
@@ -100,7 +101,9 @@ fn report(
     if err.downcast_ref::<browse::Cancelled>().is_some() {
         return ExitCode::from(130);
     }
-    let mut text = String::new();
+    let mut reports = Vec::new();
+    // What follows the errors: how many more, and the count.
+    let mut after = String::new();
     let code = if let Some(content) = err.downcast_ref::<ContentError>() {
         let lines = diagnostic::Lines::new(&content.text);
         let count = content.problems.len();
@@ -110,36 +113,41 @@ fn report(
             count.min(SHOWN_PROBLEMS)
         };
         for problem in &content.problems[..shown] {
-            text.push_str(&problem.render(&content.origin, &lines));
+            reports.push(problem.report(&content.origin, &lines));
         }
         if shown < count {
             let _ = writeln!(
-                text,
+                after,
                 "aims: ... and {} more problems; `{}` lists them all",
                 count - shown,
                 check_all(&content.origin)
             );
         }
         if count > 1 {
-            let _ = writeln!(text, "aims: {content}");
+            let _ = writeln!(after, "aims: {content}");
         }
         ExitCode::FAILURE
     } else if let Some(usage) = err
         .chain()
         .find_map(|cause| cause.downcast_ref::<UsageError>())
     {
-        let _ = writeln!(text, "aims: error: {usage}");
-        for hint in &usage.hints {
-            let _ = writeln!(text, "  hint: {hint}");
-        }
+        reports.push(Report {
+            message: usage.message.clone(),
+            hints: &usage.hints,
+        });
         ExitCode::from(2)
     } else {
-        // The chain may quote a path or a value as given: escaped.
-        let _ = writeln!(text, "aims: error: {}", escaped(&format!("{err:#}")));
+        // The chain may quote a path or a value as given: `present` escapes it.
+        reports.push(Report {
+            message: format!("{err:#}"),
+            hints: &[],
+        });
         ExitCode::FAILURE
     };
+    let mut text = diagnostic::present(&reports, width.map(usize::from), color);
+    text.push_str(&after);
     let _ = anstream::AutoStream::new(io::stderr().lock(), config::stream_choice(color))
-        .write_all(diagnostic::present(&text, width.map(usize::from), color).as_bytes());
+        .write_all(text.as_bytes());
     code
 }
 
@@ -228,27 +236,29 @@ fn usage_error(err: &clap::Error, args: &[OsString]) -> UsageError {
     ] {
         let suggested = list(kind);
         if !suggested.is_empty() {
-            hints.push(format!("did you mean {}?", quoted(&suggested, " or ")));
+            hints.push(Hint::DidYouMean(
+                suggested.iter().map(|value| shown(value)).collect(),
+            ));
         }
     }
-    // clap's tips quote what was typed ("to pass `…` as a value"), raw.
-    hints.extend(
-        list(ContextKind::Suggested)
-            .iter()
-            .map(|tip| escaped(tip).into_owned()),
-    );
+    // clap's tips quote what was typed ("to pass `…` as a value").
+    hints.extend(list(ContextKind::Suggested).into_iter().map(Hint::Say));
     for (kind, plural) in [
         (ContextKind::ValidValue, "values"),
         (ContextKind::ValidSubcommand, "commands"),
     ] {
         let valid = list(kind);
         if !valid.is_empty() {
-            hints.push(format!("valid {plural}: {}", valid.join(", ")));
+            hints.push(Hint::Valid {
+                plural: plural.to_owned(),
+                values: valid,
+                more: 0,
+            });
         }
     }
     let usage = text(ContextKind::Usage);
     if let Some(usage) = usage.trim().strip_prefix("Usage: ") {
-        hints.push(format!("usage: {usage} (more with --help)"));
+        hints.push(Hint::Usage(usage.to_owned()));
     }
     UsageError { message, hints }
 }
@@ -301,7 +311,7 @@ fn given_again(display: &str, args: &[OsString]) -> UsageError {
     UsageError {
         message: format!("`{}` given more than once", shown(&name)),
         hints: once
-            .map(|once| format!("give it once: `{}`", shown(&once)))
+            .map(|once| Hint::Say(format!("give it once: `{}`", shown(&once))))
             .into_iter()
             .collect(),
     }

@@ -3,7 +3,7 @@
 
 use crate::model::{Aim, Clause, Content, Record, Ref};
 use crate::search::{self, Terms};
-use crate::suggest::{UsageError, escaped, pairs, shown};
+use crate::suggest::{Hint, UsageError, escaped, pairs, shown};
 use crate::text::fold_key;
 
 /// The values of the filters, as typed: each may hold several.
@@ -244,9 +244,10 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
     let valid: Vec<&str> = content.aims.iter().map(|a| &*a.id).collect();
     let unknown_aim = |id: &str| {
         let mut error = UsageError::unknown("aim", id, &pairs(&valid), &valid);
-        if !error.hints[0].starts_with("did you mean") {
+        if !matches!(error.hints.first(), Some(Hint::DidYouMean(_))) {
             // `show 7` may mean clause 2.7.
-            let hint = clause_hint(&content.clauses, id).filter(|h| h.starts_with("did you mean"));
+            let hint = clause_hint(&content.clauses, id)
+                .filter(|hint| matches!(hint, Hint::DidYouMean(_)));
             error.hints.splice(0..0, hint);
         }
         pointer(content, id, &mut error);
@@ -264,7 +265,7 @@ pub fn find(content: &Content, ids: &[String]) -> Result<Vec<usize>, UsageError>
         error.hints = unknown
             .iter()
             .flat_map(|id| unknown_aim(id).hints)
-            .filter(|hint| !hint.starts_with("valid "))
+            .filter(|hint| !matches!(hint, Hint::Valid { .. }))
             .collect();
         error.hints.extend(list);
     }
@@ -331,7 +332,7 @@ fn pointer(content: &Content, value: &str, error: &mut UsageError) {
     if error
         .hints
         .iter()
-        .any(|hint| hint.starts_with("did you mean"))
+        .any(|hint| matches!(hint, Hint::DidYouMean(_)))
     {
         // A close value is what was meant: the text is beside the point.
         return;
@@ -343,7 +344,7 @@ fn pointer(content: &Content, value: &str, error: &mut UsageError) {
             "no aim's title, quote or topics hold `{}` either",
             shown(value.trim())
         );
-        error.hints.insert(at, hint);
+        error.hints.insert(at, hint.into());
         return;
     }
     // A command to paste into a shell: on the content in use, the value
@@ -362,7 +363,7 @@ fn pointer(content: &Content, value: &str, error: &mut UsageError) {
         shown(value.trim()),
         shown(&shell_words::quote(value.trim()))
     );
-    error.hints.insert(at, hint);
+    error.hints.insert(at, hint.into());
 }
 
 /// The clauses a value names: a clause id (`2.7`), or an article (`2`,
@@ -381,10 +382,10 @@ fn matching_clauses(clauses: &[Clause], value: &str) -> Vec<usize> {
 
 /// What to say of a value that names no clause: an item's number alone
 /// (`7`) means its clause (`2.7`); past the last item, what the items are.
-fn clause_hint(clauses: &[Clause], value: &str) -> Option<String> {
+fn clause_hint(clauses: &[Clause], value: &str) -> Option<Hint> {
     let value = value.trim();
     if let Some(clause) = clauses.iter().find(|c| c.item.value.to_string() == value) {
-        return Some(format!("did you mean `{}`?", clause.id));
+        return Some(Hint::DidYouMean(vec![clause.id.to_string()]));
     }
     let (article, _) = value.split_once('.')?;
     let items: Vec<u32> = clauses
@@ -393,7 +394,9 @@ fn clause_hint(clauses: &[Clause], value: &str) -> Option<String> {
         .map(|c| c.item.value)
         .collect();
     let (first, last) = (items.iter().min()?, items.iter().max()?);
-    Some(format!("article {article} has items {first} to {last}"))
+    Some(Hint::Say(format!(
+        "article {article} has items {first} to {last}"
+    )))
 }
 
 /// `--clause 2.7` is one item; `--clause 2` every item of article 2.
@@ -444,7 +447,7 @@ fn terms(what: &str, values: &[String]) -> Result<Option<Terms>, UsageError> {
             "the {what} `{}` has no letters or digits to match",
             shown(value)
         ),
-        hints: vec!["search matches whole words, in their English forms".to_owned()],
+        hints: vec!["search matches whole words, in their English forms".into()],
     })
 }
 
@@ -452,7 +455,7 @@ fn nonempty<'v>(what: &str, value: &'v str) -> Result<&'v str, UsageError> {
     if value.trim().is_empty() {
         Err(UsageError {
             message: format!("an empty {what} matches nothing"),
-            hints: vec!["check for a stray comma, or quote a value that has spaces".to_owned()],
+            hints: vec!["check for a stray comma, or quote a value that has spaces".into()],
         })
     } else {
         Ok(value.trim())

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{FORMATS, expect, golden, run, shown_on_terminal};
+use common::{FORMATS, expect, expect_env, golden, run, shown_on_terminal};
 
 const VALID: &str = "tests/data/valid.toml";
 
@@ -181,5 +181,45 @@ fn the_quote_is_bold_in_its_context_on_a_terminal_and_plain_in_a_pipe() {
     assert_eq!(
         plain,
         "Member nations have pledged their commitment to key ideals such as democracy, respecting human rights, the rule of law, and ideal governance.\n"
+    );
+}
+
+#[test]
+fn in_a_table_the_quote_is_bold_on_each_line_it_stands_on_and_nowhere_else() {
+    // The first excerpt runs over two lines: it is bold to the end of the
+    // first and from the start of the second, never in the column beside
+    // it, and the table is laid out as it is without colour.
+    let args = [
+        "--color",
+        "always",
+        "show",
+        "human-rights",
+        "--context",
+        "--columns",
+        "id,context",
+        "--format",
+        "table",
+    ];
+    expect_env(
+        &args,
+        &[("COLUMNS", "50")],
+        "\x1b[1mID\x1b[0m            \x1b[1mCONTEXT\x1b[0m\n\
+         \x1b[38;5;14mhuman-rights\x1b[39m  \x1b[1mMember nations have pledged their\x1b[22m\n              \
+         \x1b[1mcommitment to key ideals such as\x1b[22m\n              \
+         democracy, \x1b[1mrespecting human rights\x1b[22m,\n              \
+         the rule of law, and ideal\n              \
+         governance.\n",
+        "",
+        0,
+    );
+    let (plain, _, _) = run(&args[2..], &[("COLUMNS", "50")]);
+    assert_eq!(
+        plain,
+        "ID            CONTEXT\n\
+         human-rights  Member nations have pledged their\n              \
+         commitment to key ideals such as\n              \
+         democracy, respecting human rights,\n              \
+         the rule of law, and ideal\n              \
+         governance.\n"
     );
 }

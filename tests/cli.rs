@@ -588,6 +588,41 @@ fn errors_are_coloured_and_wrapped_only_on_a_terminal() {
     );
 }
 
+#[test]
+fn only_a_list_hint_is_cut_on_a_narrow_terminal_never_advice() {
+    let aims = assert_cmd::cargo::cargo_bin!("aims").display().to_string();
+    let mut command = common::on_terminal(
+        28,
+        24,
+        &format!("{aims} check tests/data/broken/clause-position.toml"),
+    );
+    command.env("NO_COLOR", "1");
+    let output = command.output().expect("script (util-linux) runs");
+    assert_eq!(output.status.code(), Some(1));
+    let shown = String::from_utf8(output.stdout)
+        .unwrap()
+        .replace("\r\n", "\n");
+    // Advice with a colon and commas in it is words, not a list: all of it.
+    assert!(
+        shown.contains(
+            "  hint: add verified_in =\n        \"...\": the text,\n        \
+             with its address,\n        that shows the\n        position\n"
+        ),
+        "{shown}"
+    );
+    // A list is cut to three lines.
+    let mut command = common::on_terminal(28, 24, &format!("{aims} list --domain zz"));
+    command.env("NO_COLOR", "1");
+    let output = command.output().expect("script (util-linux) runs");
+    let shown = String::from_utf8(output.stdout)
+        .unwrap()
+        .replace("\r\n", "\n");
+    assert!(
+        shown.ends_with("  hint: valid domains:\n        economy, science,\n        and 22 more\n"),
+        "{shown}"
+    );
+}
+
 /// Folds runs of white space to one space, as the content format allows.
 fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

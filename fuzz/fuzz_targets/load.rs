@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 
 use aims::cite;
 use aims::content::{Origin, parse_and_check, parse_toml, read_fast};
-use aims::diagnostic::Lines;
+use aims::diagnostic::{self, Lines};
 use aims::listing::{self, Facet};
 use aims::output::{self, Format, Style};
 use aims::query::{self, Filters, Query};
@@ -98,7 +98,8 @@ fuzz_target!(|data: &[u8]| {
             assert!(!err.problems.is_empty());
             let lines = Lines::new(&err.text);
             for problem in &err.problems {
-                let message = problem.render(&err.origin, &lines);
+                let message =
+                    diagnostic::present(&[problem.report(&err.origin, &lines)], None, false);
                 assert!(message.starts_with("aims: error: fuzz.toml"), "{message}");
             }
             return;

@@ -51,7 +51,7 @@ impl Screen {
     fn open() -> anyhow::Result<Self> {
         let mut tty = open_terminal().map_err(|err| UsageError {
             message: format!("browse needs a terminal, and there is none ({err})"),
-            hints: vec!["in a script, use `aims search` or `aims list`".to_owned()],
+            hints: vec!["in a script, use `aims search` or `aims list`".into()],
         })?;
         restore_on_panic();
         terminal::enable_raw_mode()?;

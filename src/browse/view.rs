@@ -304,7 +304,7 @@ fn detail<'b>(browser: &'b Browser) -> Text<'b> {
     let mut listing = listing::aims(content, std::slice::from_ref(hit), false);
     listing::add_context(content, &mut listing, std::slice::from_ref(hit));
     let field = |name: &str| -> Option<&Field> {
-        let at = listing.columns.iter().position(|c| c == name)?;
+        let at = listing.columns.iter().position(|c| c.name == name)?;
         listing.rows.first()?.get(at)
     };
     let marks = browser.marks.as_ref();

@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Lines, Problem};
 use crate::model::{Aim, Clause, Record, Records, Ref, Text};
+use crate::suggest::Hint;
 use index::Index;
 use places::ClausePlaces;
 use quote::{Mismatch, Normalized, Words, wordless_excerpt};
@@ -476,10 +477,10 @@ fn check_tag(
                     kind.name, reference
                 ),
             )
-            .hint(format!(
-                "a tag must be justified by the words of the aim's own quote: one of {}",
-                terms.join(", ")
-            )),
+            .hint(Hint::OneOf {
+                rule: "a tag must be justified by the words of the aim's own quote".to_owned(),
+                values: terms,
+            }),
         );
     }
 }

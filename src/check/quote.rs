@@ -408,6 +408,7 @@ pub fn wordless_excerpt(quote: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::suggest::Hint;
 
     const SOURCE: &str = "The Assembly aims  at\n peace; fostering trade and investment; and more.";
 
@@ -715,13 +716,13 @@ mod tests {
             (
                 "the quote is not verbatim in the page".to_owned(),
                 vec![
-                    "its words \"war\" are not in the page".to_owned(),
-                    rule.to_owned()
+                    Hint::from("its words \"war\" are not in the page"),
+                    Hint::from(rule)
                 ]
             )
         );
         assert_eq!(
-            render("stability now").1[0],
+            render("stability now").1[0].to_string(),
             "after \"stability\" the quote has \"now\", where the text ends"
         );
     }

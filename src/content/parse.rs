@@ -10,7 +10,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Lines, Problem, unknown};
 use crate::model::{KINDS, Kind, Number, Records, Shape, Text, Value, Values};
-use crate::suggest::{closest, shown};
+use crate::suggest::{Hint, closest, shown};
 
 use super::structure;
 
@@ -207,7 +207,7 @@ fn fields<'a>(
             );
             if let Some(meant) = closest(key.get_ref(), names.iter().copied()) {
                 accounted[names.iter().position(|name| *name == meant).unwrap_or(0)] = true;
-                problem = problem.hint(format!("did you mean `{meant}`?"));
+                problem = problem.hint(Hint::DidYouMean(vec![meant.to_owned()]));
             }
             problems.push(problem);
             continue;
@@ -448,9 +448,9 @@ mod tests {
             ]
         );
         let (_, problems) = parse_toml("[[aim]]\nqoute = 1\n");
-        let hints: Vec<&Vec<String>> = problems.iter().map(|p| &p.hints).collect();
+        let hints: Vec<&Vec<Hint>> = problems.iter().map(|p| &p.hints).collect();
         assert_eq!(hints.len(), 4, "{problems:?}");
-        assert!(hints.contains(&&vec!["did you mean `quote`?".to_owned()]));
+        assert!(hints.contains(&&vec![Hint::DidYouMean(vec!["quote".to_owned()])]));
     }
 
     #[test]
