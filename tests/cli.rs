@@ -590,36 +590,28 @@ fn errors_are_coloured_and_wrapped_only_on_a_terminal() {
 
 #[test]
 fn only_a_list_hint_is_cut_on_a_narrow_terminal_never_advice() {
-    let aims = assert_cmd::cargo::cargo_bin!("aims").display().to_string();
-    let mut command = common::on_terminal(
-        28,
-        24,
-        &format!("{aims} check tests/data/broken/clause-position.toml"),
-    );
-    command.env("NO_COLOR", "1");
-    let output = command.output().expect("script (util-linux) runs");
-    assert_eq!(output.status.code(), Some(1));
-    let shown = String::from_utf8(output.stdout)
-        .unwrap()
-        .replace("\r\n", "\n");
+    let shown = |args: &str, code: u32| {
+        let mut terminal = common::on_terminal(28, 24, assert_cmd::cargo::cargo_bin!("aims"));
+        terminal.args(args.split(' ')).env("NO_COLOR", "1");
+        let shown = terminal.output();
+        assert_eq!(shown.code, code, "{shown:?}");
+        shown.text
+    };
+    let shown_check = shown("check tests/data/broken/clause-position.toml", 1);
     // Advice with a colon and commas in it is words, not a list: all of it.
     assert!(
-        shown.contains(
+        shown_check.contains(
             "  hint: add verified_in =\n        \"...\": the text,\n        \
              with its address,\n        that shows the\n        position\n"
         ),
-        "{shown}"
+        "{shown_check}"
     );
     // A list is cut to three lines.
-    let mut command = common::on_terminal(28, 24, &format!("{aims} list --domain zz"));
-    command.env("NO_COLOR", "1");
-    let output = command.output().expect("script (util-linux) runs");
-    let shown = String::from_utf8(output.stdout)
-        .unwrap()
-        .replace("\r\n", "\n");
+    let shown_list = shown("list --domain zz", 2);
     assert!(
-        shown.ends_with("  hint: valid domains:\n        economy, science,\n        and 22 more\n"),
-        "{shown}"
+        shown_list
+            .ends_with("  hint: valid domains:\n        economy, science,\n        and 22 more\n"),
+        "{shown_list}"
     );
 }
 

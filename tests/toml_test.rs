@@ -114,7 +114,8 @@ fn rejection_fault(name: &Path, text: &str, parsed_by_toml: bool) -> Option<Stri
         .iter()
         .enumerate()
         .find_map(|(index, problem)| {
-            let message = problem.render(&err.origin, &lines);
+            let message =
+                aims::diagnostic::present(&[problem.report(&err.origin, &lines)], None, false);
             let Some(place) = message.strip_prefix("aims: error: ") else {
                 return Some(format!("not an error: {message}"));
             };
@@ -229,7 +230,8 @@ fn every_valid_toml_document_is_reported_as_a_content_with_problems() {
         let lines = Lines::new(&err.text);
         let shown = format!("aims: error: {}", name.display());
         for problem in &err.problems {
-            let message = problem.render(&err.origin, &lines);
+            let message =
+                aims::diagnostic::present(&[problem.report(&err.origin, &lines)], None, false);
             assert!(message.starts_with(&shown), "{message}");
         }
     }
