@@ -91,7 +91,7 @@ fn check(out: &mut impl Write, origin: Origin, path: Option<PathBuf>) -> anyhow:
         path,
         from_env: false,
     });
-    let content = content::load(&origin)?;
+    let content = content::load_checked(&origin)?;
     // Say which content: a user's own content/aims.toml is not the built-in one.
     let name = match origin {
         Origin::Builtin => format!("{origin} (built in)"),

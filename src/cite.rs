@@ -1,13 +1,13 @@
 //! Citations: a source as a reference in MLA 9, APA 7 or Chicago 18 (notes
 //! and bibliography), rendered by hayagriva (typst's citation engine) from the
-//! CSL styles it bundles; and as BibTeX and CSL-JSON entries that reference
-//! managers import.
+//! CSL styles of its archive (the three, and their en-US locale, taken out of
+//! it by build.rs); and as BibTeX and CSL-JSON entries that reference managers
+//! import.
 
 use std::fmt::Write as _;
 
-use hayagriva::archive::{ArchivedStyle, locales};
 use hayagriva::citationberg::{FontStyle, FontWeight};
-use hayagriva::citationberg::{IndependentStyle, Style as CslStyle};
+use hayagriva::citationberg::{IndependentStyle, Locale, Style as CslStyle};
 use hayagriva::types::{Date, EntryType, FormatString, Publisher, QualifiedUrl};
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
@@ -44,18 +44,25 @@ impl Style {
     }
 
     fn csl(self) -> IndependentStyle {
-        let archived = match self {
-            Style::Mla => ArchivedStyle::ModernLanguageAssociation,
-            Style::Apa => ArchivedStyle::AmericanPsychologicalAssociation,
-            Style::Chicago => ArchivedStyle::ChicagoNotes,
+        let bytes: &[u8] = match self {
+            Style::Mla => include_bytes!(concat!(env!("OUT_DIR"), "/mla.cbor")),
+            Style::Apa => include_bytes!(concat!(env!("OUT_DIR"), "/apa.cbor")),
+            Style::Chicago => include_bytes!(concat!(env!("OUT_DIR"), "/chicago.cbor")),
         };
-        match archived.get() {
+        match ciborium::from_reader(bytes).expect("build.rs wrote the style from the archive") {
             CslStyle::Independent(style) => style,
             CslStyle::Dependent(_) => {
-                unreachable!("the bundled MLA, APA and Chicago styles stand alone")
+                unreachable!("build.rs took the MLA, APA and Chicago styles, which stand alone")
             }
         }
     }
+}
+
+/// The locales the styles' terms are looked up in: en-US alone, their default
+/// (build.rs checks it).
+fn locales() -> Vec<Locale> {
+    let en_us = include_bytes!(concat!(env!("OUT_DIR"), "/en-US.cbor"));
+    vec![ciborium::from_reader(en_us.as_slice()).expect("build.rs wrote the en-US locale")]
 }
 
 /// What `aims cite` prints.

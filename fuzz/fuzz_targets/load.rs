@@ -163,8 +163,9 @@ fuzz_target!(|data: &[u8]| {
             sources.push(aim.source.index());
         }
     }
-    // One style an input (reading a style from hayagriva's archive takes
-    // seconds under the address sanitizer), chosen by the input's length.
+    // One style an input (reading a CSL style, as build.rs took it out of
+    // hayagriva's archive, takes seconds under the address sanitizer), chosen
+    // by the input's length.
     let style = [cite::Style::Mla, cite::Style::Apa, cite::Style::Chicago][data.len() % 3];
     for output in [cite::Output::Text, cite::Output::Markdown] {
         let text = cite::quotations(&content, &aims, &sources, style, output);
