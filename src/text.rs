@@ -14,14 +14,21 @@ use std::fmt::Write as _;
 /// or paragraph separator other than a line feed.
 pub fn is_hidden(c: char) -> bool {
     c.is_control()
-        || matches!(c,
-            // Bidirectional marks, embeddings, overrides and isolates.
-            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        || is_bidi_control(c)
+        || matches!(
+            c,
             // Zero-width space, non-joiner and joiner; word joiner and the
             // invisible operators; the byte-order mark (zero-width no-break space).
-            | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+            |'\u{200b}'..='\u{200d}'| '\u{2060}'
+                ..='\u{2064}' | '\u{feff}'
             // Line and paragraph separators; interlinear annotation marks.
-            | '\u{2028}' | '\u{2029}' | '\u{fff9}'..='\u{fffb}')
+            | '\u{2028}' | '\u{2029}' | '\u{fff9}'..='\u{fffb}'
+        )
+}
+
+/// Whether `c` is a bidirectional mark, embedding, override or isolate.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether `c` may stand in an id or an alias, which people type on the

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Problem;
 use crate::model::{Record, Records, Text};
-use crate::text::is_hidden;
+use crate::text::{is_bidi_control, is_hidden};
 
 /// The fields that hold prose, which may run over several lines and hold
 /// tabs: a source's text and standing, a clause's text, a quote, a description.
@@ -98,7 +98,7 @@ pub fn describe(c: char) -> String {
         '\t' => "a tab",
         '\u{80}'..='\u{9f}' => "a C1 control character",
         c if c.is_control() => "a control character",
-        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+        c if is_bidi_control(c) => {
             "a bidirectional control, which changes the order text is shown in"
         }
         '\u{2028}' | '\u{2029}' => "a line or paragraph separator",
