@@ -329,7 +329,7 @@ def main():
     ranked["mem"] = {name: statistics.median(peak_kib(c) for _ in range(3)) for name, c in search_cmd.items()}
 
     targets = [
-        ("built-in: at most 1.25x grep over the same file", builtin["aims/grep"] <= 1.25,
+        ("built-in: at most 1.05x grep over the same file", builtin["aims/grep"] <= 1.05,
          f"{builtin['aims/grep']:.2f}x"),
         ("built-in: at least 5x faster than jq", builtin["jq/aims"] >= 5, f"{builtin['jq/aims']:.1f}x"),
         ("100k aims: at least 3x faster than jq", scaled[100_000]["jq/aims"] >= 3,
@@ -406,8 +406,9 @@ def write_results(builtin, scaled, styled, ranked, targets, rounds, quick):
         f"tomlq -r '{JQ_FILTER}' FILE.toml",
         "```",
         "",
-        "aims also checks every rule of the content format on every run (verbatim quotes,",
-        "justified tags, references, clause order); jq and tomlq only filter.",
+        "aims also checks every rule of the content format in every file it reads (verbatim",
+        "quotes, justified tags, references, clause order; the built-in content, compiled in,",
+        "the tests check); jq and tomlq only filter.",
         "",
         "## Built-in content (29 aims, 25 KB)",
         "",

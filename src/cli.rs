@@ -95,7 +95,12 @@ More:
   aims man | man -l -           the manual page
 ";
 
+/// Each command's options are built only when it runs (or its help is
+/// shown): building all fourteen commands' at every start cost a tenth of the
+/// instructions of a query on the built-in content, and an eighth of its page
+/// faults.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List aims as a table, filtered by pillar, domain, clause, source or text
     #[command(help_template = HELP, after_help = "\
@@ -347,7 +352,8 @@ Exit status: 0 when the content is valid, 1 when it has problems.")]
     },
 }
 
-/// Filters of `list`, `search` and `matrix`.
+// Filters of `list`, `search` and `matrix`. (Not a doc comment: clap would
+// make it the about of each command it is in, once the command is built.)
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
@@ -389,7 +395,7 @@ impl FilterArgs {
     }
 }
 
-/// How a listing is printed.
+// How a listing is printed. (Not a doc comment, as for `FilterArgs`.)
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {

@@ -24,7 +24,9 @@ pub fn completions(out: &mut impl Write, shell: Shell, content: &Content) -> io:
 
 /// The command line with the values of `content` as the possible values of the
 /// filters and of `show`, so that shells complete them.
-fn with_content_values(command: clap::Command, content: &Content) -> clap::Command {
+fn with_content_values(mut command: clap::Command, content: &Content) -> clap::Command {
+    // The commands' options are deferred until built.
+    command.build();
     let pillars = words(&content.pillars);
     let domains = words(&content.domains);
     let clauses = query::clause_values(&content.clauses);

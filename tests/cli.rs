@@ -521,6 +521,26 @@ fn aims_alone_prints_a_short_help_that_fits_a_screen() {
 }
 
 #[test]
+fn each_command_s_help_opens_with_what_aims_help_says_it_does() {
+    let help = run(&["--help"], &[]).0;
+    let commands = &help[help.find("Commands:\n").expect("a list of commands")..];
+    let commands = commands
+        .lines()
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| line.trim().split_once(char::is_whitespace))
+        .filter(|(command, _)| *command != "help");
+    let mut seen = 0;
+    for (command, what) in commands {
+        let (stdout, stderr, code) = run(&[command, "--help"], &[]);
+        assert_eq!((stderr.as_str(), code), ("", 0), "{command}");
+        assert_eq!(stdout.lines().next(), Some(what.trim()), "{command}");
+        seen += 1;
+    }
+    assert!(seen >= 14, "{help}");
+}
+
+#[test]
 fn usage_errors_exit_2_and_look_like_aims_own() {
     // clap's errors, said as aims says its own: `aims: error:`, then hints.
     for (args, stderr) in [
