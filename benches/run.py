@@ -80,14 +80,19 @@ def generate(count):
     return toml, js
 
 
-def generate_styled(count, style):
-    """The content of `generate(count)`, as an editor writes it."""
-    toml = BENCH / f"aims-{count}-{style}.toml"
+def generated(toml, what, count, *options):
+    """`toml`, written by `generate.py COUNT TOML OPTIONS` unless it is newer
+    than the generator and the built-in content it is made from."""
     inputs = [ROOT / "benches" / "generate.py", BUILTIN]
     if not (toml.exists() and all(toml.stat().st_mtime > i.stat().st_mtime for i in inputs)):
-        print(f"generating {count:,} aims ({style})", flush=True)
-        run([sys.executable, str(ROOT / "benches" / "generate.py"), str(count), str(toml), "--style", style])
+        print(f"generating {what}", flush=True)
+        run([sys.executable, str(ROOT / "benches" / "generate.py"), str(count), str(toml), *options])
     return toml
+
+
+def generate_styled(count, style):
+    """The content of `generate(count)`, as an editor writes it."""
+    return generated(BENCH / f"aims-{count}-{style}.toml", f"{count:,} aims ({style})", count, "--style", style)
 
 
 # Inputs made to find what is slower than linear: what `generate.py --hostile
@@ -101,12 +106,7 @@ HOSTILE = [
 
 
 def generate_hostile(kind, count):
-    toml = BENCH / f"{kind}-{count}.toml"
-    inputs = [ROOT / "benches" / "generate.py", BUILTIN]
-    if not (toml.exists() and all(toml.stat().st_mtime > i.stat().st_mtime for i in inputs)):
-        print(f"generating {kind} {count:,}", flush=True)
-        run([sys.executable, str(ROOT / "benches" / "generate.py"), str(count), str(toml), "--hostile", kind])
-    return toml
+    return generated(BENCH / f"{kind}-{count}.toml", f"{kind} {count:,}", count, "--hostile", kind)
 
 
 # How much more than twice the time of N the input of 2N may take: linear,
