@@ -1,7 +1,7 @@
 //! One function per command, over the resolved settings and the content: each
 //! loads what it needs, asks the query layer for a listing, and prints it.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -18,6 +18,7 @@ use crate::output::{self, Format};
 use crate::pager::Screen;
 use crate::query::{self, Query};
 use crate::shell;
+use crate::suggest::{Hint, UsageError};
 use crate::text::{json_safe, visible};
 
 /// Runs `command` on the content from `origin`, printing to stdout (through
@@ -42,7 +43,12 @@ pub fn run(command: Option<Command>, origin: Origin, config: &Config) -> anyhow:
             context: with_context,
             output,
         } => show(&mut out, &origin, (&ids, with_context), output, config),
-        Command::Cite { ids, style, format } => cite(&mut out, &origin, &ids, style, format),
+        Command::Cite {
+            ids,
+            style,
+            format,
+            with_ids,
+        } => cite(&mut out, &origin, &ids, style, format, with_ids),
         Command::Matrix {
             rows,
             cols,
@@ -217,7 +223,18 @@ fn cite(
     ids: &[String],
     style: cite::Style,
     format: cite::Output,
+    with_ids: bool,
 ) -> anyhow::Result<()> {
+    if format == cite::Output::Docx && std::io::stdout().is_terminal() {
+        return Err(UsageError {
+            message: "a Word document is binary: it would garble the terminal".to_owned(),
+            hints: vec![Hint::Say(format!(
+                "redirect it to a file: aims cite {} --format docx > quotes.docx",
+                ids.join(" ")
+            ))],
+        }
+        .into());
+    }
     let content = content::load(origin)?;
     let aims = query::find(&content, ids)?;
     // The sources cited, in the order of their first aim.
@@ -228,24 +245,38 @@ fn cite(
             sources.push(source);
         }
     }
-    match format {
+    let text = match format {
         cite::Output::Bibtex => {
             let sources: Vec<&Source> = sources.iter().map(|&s| &content.sources[s]).collect();
-            out.write_all(cite::bibtex(&sources).as_bytes())?;
+            cite::bibtex(&sources)
         }
         cite::Output::CslJson => {
             let items: Vec<serde_json::Value> = sources
                 .iter()
                 .map(|&s| cite::csl_json(&content.sources[s]))
                 .collect();
-            let json = serde_json::to_string_pretty(&items)?;
-            writeln!(out, "{}", json_safe(&json))?;
+            json_safe(&serde_json::to_string_pretty(&items)?).into_owned() + "\n"
         }
-        cite::Output::Text | cite::Output::Markdown => {
-            let text = cite::quotations(&content, &aims, &sources, style, format);
-            out.write_all(visible(&text).as_bytes())?;
+        cite::Output::Json => {
+            let cited = cite::cited(&content, &aims, &sources, style);
+            json_safe(&serde_json::to_string_pretty(&cite::json(&cited))?).into_owned() + "\n"
         }
-    }
+        cite::Output::Docx => {
+            let cited = cite::cited(&content, &aims, &sources, style);
+            out.write_all(&cite::docx(&cited, with_ids))?;
+            return done(out);
+        }
+        cite::Output::Text | cite::Output::Markdown | cite::Output::Html => {
+            let cited = cite::cited(&content, &aims, &sources, style);
+            let text = match format {
+                cite::Output::Text => cite::text(&cited, with_ids),
+                cite::Output::Markdown => cite::markdown(&cited, with_ids),
+                _ => cite::html(&cited, with_ids),
+            };
+            visible(&text).into_owned()
+        }
+    };
+    out.write_all(text.as_bytes())?;
     done(out)
 }
 

@@ -172,6 +172,7 @@ Examples:
   aims cite combat-terrorism --style apa          APA 7
   aims cite human-rights democracy --style chicago    Chicago 18, notes and bibliography
   aims cite 2.7 --format markdown                 to paste into a markdown paper
+  aims cite 2.7 --style chicago --format docx > quotes.docx   Word, with footnotes
   aims cite combat-terrorism --format bibtex > aims.bib       for Zotero, pandoc
   aims cite combat-terrorism --format csl-json > aims.json    for Zotero, pandoc
 
@@ -200,6 +201,9 @@ cited by its place in the source's list, never as the treaty's numbering.")]
             ignore_case = true
         )]
         format: cite::Output,
+        /// Head each quote with its aim's id and, for a clause, where it stands
+        #[arg(long = "ids")]
+        with_ids: bool,
     },
 
     /// List the four pillars, with how many aims each
@@ -457,12 +461,7 @@ impl ValueEnum for CiteStyle {
 
 impl ValueEnum for cite::Output {
     fn value_variants<'a>() -> &'a [Self] {
-        &[
-            cite::Output::Text,
-            cite::Output::Markdown,
-            cite::Output::Bibtex,
-            cite::Output::CslJson,
-        ]
+        &cite::Output::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -473,6 +472,13 @@ impl ValueEnum for cite::Output {
             cite::Output::Markdown => {
                 PossibleValue::new("markdown").help("The same in markdown, notes as footnotes")
             }
+            cite::Output::Html => PossibleValue::new("html")
+                .help("The same as HTML to paste into Word or Google Docs, notes as footnotes"),
+            cite::Output::Docx => PossibleValue::new("docx").help(
+                "The same as a Word document, notes as Word footnotes (redirect it to a file)",
+            ),
+            cite::Output::Json => PossibleValue::new("json")
+                .help("The quotes with ids, locators and citations, and the references"),
             cite::Output::Bibtex => {
                 PossibleValue::new("bibtex").help("A biblatex entry per source")
             }

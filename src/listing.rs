@@ -560,19 +560,17 @@ pub fn sources(content: &Content) -> Listing {
     }
 }
 
-/// Where clauses are shown, say that they are as their source lists them,
-/// not the instrument's own text: one note per source and instrument.
+/// Where clauses are shown, what their sources say of them (`clause_note`):
+/// one note per source, and none from a source that says nothing.
 fn clause_notes(content: &Content, clauses: &[usize]) -> Vec<String> {
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
     for &c in clauses {
-        let clause = &content.clauses[c];
-        let note = format!(
-            "clauses are numbered as \"{}\" lists them, in its paraphrase; the {}'s own order and wording differ (see `aims sources`)",
-            content.sources[clause.source.index()].title,
-            clause.instrument
-        );
-        if !notes.contains(&note) {
-            notes.push(note);
+        let source = &content.sources[content.clauses[c].source.index()];
+        if let Some(note) = &source.clause_note {
+            let note = crate::check::quote::fold_whitespace(note).into_owned();
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
         }
     }
     notes

@@ -156,7 +156,17 @@ impl Kind {
 }
 
 /// The largest number of fields a kind has.
-pub const MOST_FIELDS: usize = 10;
+pub const MOST_FIELDS: usize = {
+    let mut most = 0;
+    let mut k = 0;
+    while k < KINDS.len() {
+        if KINDS[k].fields.len() > most {
+            most = KINDS[k].fields.len();
+        }
+        k += 1;
+    }
+    most
+};
 
 /// The values of a record's fields, in the order of its kind's fields; None
 /// where a field is absent (and after the last).
@@ -403,8 +413,12 @@ records! {
     Source "source" in sources {
         /// A short id to type, such as `assembly-aims`: no white space or comma.
         id: Text<'a>,
-        /// The document's title, as it cites it.
+        /// The document's title, in sentence case ("What does the Assembly aim
+        /// to achieve?"): APA cites it so, and MLA and Chicago turn it to title case.
         title: Text<'a>,
+        /// The title shortened to its first few words, for MLA's in-text
+        /// citation of a long title (CSL's `title-short`).
+        short_title: Option<Text<'a>>,
         /// A note on what the document is and how far it can be relied on.
         standing: Text<'a>,
         /// The document's full text, verbatim: every quote must stand in it.
@@ -421,6 +435,10 @@ records! {
         published: Option<Text<'a>>,
         /// When the text was read (captured), `YYYY-MM-DD`: the access date a citation gives.
         accessed: Option<Text<'a>>,
+        /// What a reader of its clauses must know, printed with every listing of
+        /// them: for a paraphrase, that its order and wording are not the
+        /// instrument's. A source that holds an instrument's own text needs none.
+        clause_note: Option<Text<'a>>,
     }
     keys { id: Id, title: Name }
 

@@ -36,11 +36,19 @@ fn cite_in_every_style_and_format_matches_its_golden_output() {
     ];
     for (name, args) in contents {
         for style in ["mla", "apa", "chicago"] {
-            for (format, extension) in [("text", "txt"), ("markdown", "md")] {
+            for (format, extension) in [
+                ("text", "txt"),
+                ("markdown", "md"),
+                ("html", "html"),
+                ("json", "json"),
+            ] {
                 let mut full = args.to_vec();
                 full.extend(["--style", style, "--format", format]);
                 golden(&format!("cite-{name}-{style}.{extension}"), &ok(&full));
             }
+            let mut full = args.to_vec();
+            full.extend(["--style", style, "--ids"]);
+            golden(&format!("cite-{name}-{style}-ids.txt"), &ok(&full));
         }
         for (format, extension) in [("bibtex", "bib"), ("csl-json", "json")] {
             let mut full = args.to_vec();
@@ -58,48 +66,113 @@ fn mla_is_the_default_and_text_the_default_format() {
     assert_eq!(ok(&args), ok(&mla));
 }
 
+/// What citeproc-js (the CSL engine inside Zotero and Mendeley) rendered from
+/// `aims cite 2.7 --format csl-json` with the official CSL styles, as
+/// `tests/citeproc/run` wrote it: a user who imports aims's export gets the
+/// reference aims printed.
+fn citeproc() -> serde_json::Value {
+    let text =
+        std::fs::read_to_string("tests/data/citeproc.json").expect("tests/data/citeproc.json");
+    serde_json::from_str(&text).expect("JSON")
+}
+
 #[test]
-fn references_follow_each_styles_rules_for_a_web_page_with_no_author_or_date() {
-    let reference = |style: &str| {
-        let text = ok(&["cite", "combat-terrorism", "--style", style]);
-        text.lines().last().expect("a reference").to_owned()
-    };
-    let url = "https://aots.ilerimun.com/introduction/what-does-the-assembly-aim-to-achieve";
-    // MLA 9: "Title." Site, Publisher, URL. Accessed day Mon. year.
-    assert_eq!(
-        reference("mla"),
-        format!(
-            "“What Does the Assembly Aim to Achieve?” Assembly of Turkic States Study Guide, İleri MUN, {url}. Accessed 26 Nov. 2026."
-        )
+fn citations_equal_what_citeproc_js_renders_from_aims_own_export() {
+    let citeproc = citeproc();
+    for style in ["mla", "apa", "chicago"] {
+        // One source cited twice: the first citation, then the second (in
+        // Chicago, the short note).
+        let cited: serde_json::Value = serde_json::from_str(&ok(&[
+            "cite",
+            "combat-terrorism",
+            "human-rights",
+            "--style",
+            style,
+            "--format",
+            "json",
+        ]))
+        .expect("JSON");
+        let ours: Vec<&serde_json::Value> = cited["quotes"]
+            .as_array()
+            .expect("quotes")
+            .iter()
+            .map(|quote| &quote["citation"])
+            .collect();
+        let theirs: Vec<&serde_json::Value> = citeproc[style]["text"]["citations"]
+            .as_array()
+            .expect("citations")
+            .iter()
+            .collect();
+        assert_eq!(ours, theirs, "{style}: in-text citations");
+        assert_eq!(
+            cited["references"][0], citeproc[style]["text"]["bibliography"][0],
+            "{style}: reference"
+        );
+        // The HTML reference: the same text and italics (citeproc-js links no
+        // address; aims does).
+        let html = ok(&["cite", "2.7", "--style", style, "--format", "html"]);
+        let reference = html
+            .lines()
+            .last()
+            .and_then(|line| {
+                line.strip_prefix("<p style=\"padding-left: 2em; text-indent: -2em\">")
+            })
+            .and_then(|line| line.strip_suffix("</p>"))
+            .expect("a reference paragraph");
+        let unlinked = strip_links(reference);
+        let expected = citeproc[style]["html"]["bibliography"][0]
+            .as_str()
+            .and_then(|entry| entry.strip_prefix("<div class=\"csl-entry\">"))
+            .and_then(|entry| entry.strip_suffix("</div>"))
+            .expect("a csl-entry");
+        assert_eq!(unlinked, expected, "{style}: HTML reference");
+    }
+}
+
+/// `<a href="...">text</a>` as `text`.
+fn strip_links(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<a href=\"") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let open_end = after.find('>').expect("a closed tag") + 1;
+        let close = after.find("</a>").expect("a closing tag");
+        out.push_str(&after[open_end..close]);
+        rest = &after[close + 4..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_text_starts_with_the_quote_and_ids_come_when_asked() {
+    let text = ok(&["cite", "combat-terrorism"]);
+    assert!(
+        text.starts_with("“coordinating actions to combat international terrorism"),
+        "{text}"
     );
-    // APA 7: no author, so the title leads; (n.d.); site; retrieved from.
+    let with_ids = ok(&["cite", "combat-terrorism", "--ids"]);
     assert_eq!(
-        reference("apa"),
+        with_ids,
         format!(
-            "What Does the Assembly Aim To Achieve? (n.d.). Assembly of Turkic States Study Guide. Retrieved November 26, 2026, from {url}"
-        )
-    );
-    // Chicago 18: the site's owner stands for the author in the bibliography.
-    assert_eq!(
-        reference("chicago"),
-        format!(
-            "İleri MUN. “What Does the Assembly Aim to Achieve?” Assembly of Turkic States Study Guide. Accessed November 26, 2026. {url}."
+            "combat-terrorism (Nakhchivan Agreement, Art. 2, 7th item as listed in \"What does the Assembly aim to achieve?\")\n{text}"
         )
     );
 }
 
 #[test]
 fn a_clause_is_cited_by_its_place_in_the_source_s_list() {
-    let text = ok(&["cite", "2.7"]);
+    let text = ok(&["cite", "2.7", "--ids"]);
     assert!(
-        text.starts_with("combat-terrorism (Nakhchivan Agreement, Art. 2, 7th item as listed in \"What Does the Assembly Aim To Achieve?\")\n"),
+        text.starts_with("combat-terrorism (Nakhchivan Agreement, Art. 2, 7th item as listed in \"What does the Assembly aim to achieve?\")\n"),
         "{text}"
     );
     let json: serde_json::Value =
         serde_json::from_str(&ok(&["list", "--clause", "2.7", "--format", "json"])).expect("JSON");
     assert_eq!(
         json[0]["citation"],
-        "Nakhchivan Agreement, Art. 2, 7th item as listed in \"What Does the Assembly Aim To Achieve?\""
+        "Nakhchivan Agreement, Art. 2, 7th item as listed in \"What does the Assembly aim to achieve?\""
     );
     // Where the Agreement's own place is verified, clauses and show say so.
     let clauses: serde_json::Value =
@@ -222,4 +295,174 @@ fn in_a_table_the_quote_is_bold_on_each_line_it_stands_on_and_nowhere_else() {
          the rule of law, and ideal\n              \
          governance.\n"
     );
+}
+
+/// `aims ARGS` as bytes, expecting success and silence on stderr.
+fn bytes(args: &[&str]) -> Vec<u8> {
+    let output = common::aims().args(args).output().expect("aims runs");
+    assert_eq!(
+        (
+            String::from_utf8_lossy(&output.stderr).as_ref(),
+            output.status.code()
+        ),
+        ("", Some(0)),
+        "aims {}",
+        args.join(" ")
+    );
+    output.stdout
+}
+
+/// The parts of a Word document, by name.
+fn parts(docx: &[u8]) -> std::collections::BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip archive");
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).expect("a part");
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).expect("UTF-8 XML");
+            (file.name().expect("a UTF-8 name").into_owned(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn docx_holds_chicagos_notes_as_word_footnotes() {
+    let docx = bytes(&[
+        "cite",
+        "2.7",
+        "human-rights",
+        "--style",
+        "chicago",
+        "--format",
+        "docx",
+    ]);
+    // The same citations give the same bytes.
+    assert_eq!(
+        docx,
+        bytes(&[
+            "cite",
+            "2.7",
+            "human-rights",
+            "--style",
+            "chicago",
+            "--format",
+            "docx"
+        ])
+    );
+    let chicago = parts(&docx);
+    assert_eq!(
+        chicago.keys().map(String::as_str).collect::<Vec<_>>(),
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/_rels/document.xml.rels",
+            "word/document.xml",
+            "word/footnotes.xml",
+            "word/settings.xml",
+            "word/styles.xml",
+        ]
+    );
+    let document = &chicago["word/document.xml"];
+    assert!(
+        document.contains("cross-border crime”</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r>"),
+        "{document}"
+    );
+    assert!(
+        document.contains("<w:footnoteReference w:id=\"2\"/>"),
+        "{document}"
+    );
+    assert!(document.contains(">Bibliography</w:t>"), "{document}");
+    let footnotes = &chicago["word/footnotes.xml"];
+    assert!(
+        footnotes.contains("<w:footnote w:id=\"2\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r><w:r><w:t xml:space=\"preserve\">İleri MUN, “What Does the Assembly.”</w:t></w:r></w:p></w:footnote>"),
+        "{footnotes}"
+    );
+    // MLA has no notes, and its site's name is in italics.
+    let mla = parts(&bytes(&["cite", "2.7", "--format", "docx"]));
+    assert!(!mla["word/footnotes.xml"].contains("w:id=\"1\""));
+    assert!(
+        mla["word/document.xml"].contains("<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">Assembly of Turkic States Study Guide</w:t></w:r>"),
+        "{}",
+        mla["word/document.xml"]
+    );
+}
+
+#[test]
+fn pandoc_reads_the_docx_footnotes_where_it_is_installed() {
+    let Ok(version) = std::process::Command::new("pandoc")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!("pandoc is not installed: its reading of the docx is not checked here");
+        return;
+    };
+    assert!(version.status.success());
+    let path = std::env::temp_dir().join(format!("aims-cite-{}.docx", std::process::id()));
+    std::fs::write(
+        &path,
+        bytes(&["cite", "2.7", "--style", "chicago", "--format", "docx"]),
+    )
+    .expect("written");
+    let read = std::process::Command::new("pandoc")
+        .args(["-f", "docx", "-t", "markdown", "--wrap=none"])
+        .arg(&path)
+        .output()
+        .expect("pandoc runs");
+    let _ = std::fs::remove_file(&path);
+    let markdown = String::from_utf8_lossy(&read.stdout);
+    assert!(
+        markdown.contains("cross-border crime\"[^1]")
+            && markdown.contains("[^1]: \"What Does the Assembly Aim to Achieve?,\" Assembly of Turkic States Study Guide"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn docx_is_refused_on_a_terminal_with_the_way_to_redirect_it() {
+    let mut terminal = common::on_terminal(80, 24, assert_cmd::cargo::cargo_bin!("aims"));
+    terminal.args(["cite", "2.7", "--format", "docx"]);
+    let shown = terminal.output();
+    assert_eq!(shown.code, 2, "{shown:?}");
+    assert_eq!(
+        common::strip_escapes(&shown.text).replace("\r\n", "\n"),
+        "aims: error: a Word document is binary: it would garble the terminal\n  hint: redirect it to a file: aims cite 2.7 --format docx > quotes.docx\n"
+    );
+}
+
+#[test]
+fn a_content_that_says_nothing_of_its_clauses_gets_no_note() {
+    let content = std::fs::read_to_string(VALID).expect("fixture");
+    let start = content.find("clause_note = ").expect("the fixture's note");
+    let end = start + content[start..].find(")\"\"\"\n").expect("its end") + 5;
+    let path = std::env::temp_dir().join(format!("aims-no-note-{}.toml", std::process::id()));
+    std::fs::write(&path, format!("{}{}", &content[..start], &content[end..])).expect("written");
+    let path = path.to_str().expect("a UTF-8 path");
+    let table = ok(&[
+        "--content",
+        path,
+        "list",
+        "--clause",
+        "2.2",
+        "--format",
+        "table",
+    ]);
+    let with_note = ok(&[
+        "--content",
+        VALID,
+        "list",
+        "--clause",
+        "2.2",
+        "--format",
+        "table",
+    ]);
+    assert!(with_note.contains("in its paraphrase"), "{with_note}");
+    assert!(!table.contains("note:"), "{table}");
+    let shown = common::shown_on_terminal(
+        80,
+        24,
+        &format!("--content {path} show trade-investment"),
+        &[],
+    );
+    assert!(!shown.contains("paraphrase"), "{shown}");
+    let _ = std::fs::remove_file(path);
 }

@@ -173,13 +173,27 @@ fn markdown_shows_the_contents_markup_as_written() {
     assert_eq!(code, 0);
     assert!(
         stdout.starts_with(
-            "`peace`\n\n“The Assembly aims at \\*peace\\* and \\<b\\>stability\\</b\\>” (“A \\*page\\* with \\<b\\>markup\\</b\\> and \\[A Link\\]"
+            "“The Assembly aims at \\*peace\\* and \\<b\\>stability\\</b\\>” (“A \\*page\\* with \\<b\\>markup\\</b\\> and \\[A Link\\]"
         ),
         "{stdout}"
     );
     // hayagriva writes a title's `<b>` into its HTML as it stands: the
     // markdown is made from its elements, so the tag stays text.
     assert!(!stdout.contains("**markup**"), "{stdout}");
+    // In HTML, every text from the content is escaped: the tag and the link
+    // stay text.
+    let (html, _, code) = run(&["--content", MARKUP, "cite", "peace", "-f", "html"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        html.starts_with(
+            "<p>“The Assembly aims at *peace* and &lt;b&gt;stability&lt;/b&gt;” (“A *page* with &lt;b&gt;markup&lt;/b&gt;"
+        ),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<b>") && !html.contains("href=\"https://evil"),
+        "{html}"
+    );
 }
 
 #[test]

@@ -209,13 +209,8 @@ impl<'c> Browser<'c> {
     /// What the copy key puts on the clipboard: what `aims cite ID` prints.
     fn citation(&self, aim: usize) -> String {
         let source = self.content.aims[aim].source.index();
-        cite::quotations(
-            self.content,
-            &[aim],
-            &[source],
-            cite::Style::Mla,
-            cite::Output::Text,
-        )
+        let cited = cite::cited(self.content, &[aim], &[source], cite::Style::Mla);
+        cite::text(&cited, false)
     }
 
     /// Takes one key.

@@ -17,6 +17,20 @@ pub fn check_sources(sources: &[Source], problems: &mut Vec<Problem>) {
                     .hint("write the whole address, as in https://example.org/page"),
             );
         }
+        if let Some(short) = &source.short_title
+            && !starts_the_title(short, &source.title)
+        {
+            problems.push(
+                Problem::new(
+                    short.span.clone(),
+                    format!("the short title of {owner} does not begin its title"),
+                )
+                .hint(format!(
+                    "a short title is the title's first words, as in \"{}\"",
+                    first_words(&source.title)
+                )),
+            );
+        }
         let published = date(source.published.as_ref(), "published", &owner, problems);
         let accessed = date(source.accessed.as_ref(), "accessed", &owner, problems);
         if let (Some(published), Some(accessed), Some(text)) =
@@ -29,6 +43,32 @@ pub fn check_sources(sources: &[Source], problems: &mut Vec<Problem>) {
             ));
         }
     }
+}
+
+/// Whether `short` is `title`'s first whole words (case aside), as MLA and
+/// CSL shorten a title: a shorter form of some other title would cite a
+/// different work.
+fn starts_the_title(short: &str, title: &str) -> bool {
+    let short = short.trim();
+    let Some(rest) = title
+        .get(..short.len())
+        .filter(|head| !short.is_empty() && head.to_lowercase() == short.to_lowercase())
+        .map(|_| &title[short.len()..])
+    else {
+        return false;
+    };
+    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A title's first four words, as a short title could be.
+fn first_words(title: &str) -> String {
+    title
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_owned()
 }
 
 /// What is wrong with a web address, if anything.
@@ -153,6 +193,7 @@ mod tests {
         let source = |published: &'static str| Source {
             id: text("page"),
             title: text("A page"),
+            short_title: None,
             standing: text("s"),
             text: text("t"),
             url: None,
@@ -161,12 +202,32 @@ mod tests {
             section: None,
             published: Some(text(published)),
             accessed: Some(text("2026-11-26")),
+            clause_note: None,
         };
         let mut problems = Vec::new();
         check_sources(&[source("2026-11-26"), source("2026-11-25")], &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         check_sources(&[source("2026-11-27")], &mut problems);
         assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn a_short_title_is_the_titles_first_words() {
+        let title = "What does the Assembly aim to achieve?";
+        for (short, expected) in [
+            ("What does the Assembly", true),
+            ("what Does the assembly", true),
+            ("What does the Assembly aim to achieve?", true),
+            ("What does the Assem", false),
+            ("the Assembly", false),
+            ("", false),
+            ("What does the Assembly aim to achieve?!", false),
+        ] {
+            assert_eq!(starts_the_title(short, title), expected, "{short:?}");
+        }
+        assert_eq!(first_words(title), "What does the Assembly");
+        assert_eq!(first_words("Aims: a list"), "Aims: a list");
+        assert_eq!(first_words("One, two"), "One, two");
     }
 
     #[test]
