@@ -117,41 +117,7 @@ pub fn man(out: &mut impl Write) -> io::Result<()> {
         }
     }
     roff.control("SH", ["ENVIRONMENT"]);
-    for (name, meaning) in [
-        (
-            "AIMS_CONTENT",
-            "A content file to read instead of the built-in one, as --content (which wins). Empty means unset.",
-        ),
-        (
-            "NO_COLOR",
-            "Any non-empty value turns colour off, unless --color always.",
-        ),
-        (
-            "CLICOLOR_FORCE",
-            "A value other than 0 colours tables in a pipe, unless --color never or NO_COLOR.",
-        ),
-        (
-            "COLUMNS",
-            "The width tables fit, instead of the terminal's.",
-        ),
-        (
-            "LINES",
-            "The terminal's height in rows, instead of what it reports: longer output is paged.",
-        ),
-        (
-            "AIMS_PAGER",
-            "The pager for long output on a terminal, split as a shell splits words; empty or cat means none.",
-        ),
-        (
-            "PAGER",
-            "The pager when AIMS_PAGER is unset; when neither is set, less.",
-        ),
-        (
-            "LESS",
-            "Passed to the pager as set; when unset, aims sets it to FRX (RX with --paging always): \
-             quit when the output fits the screen, pass colours through, leave the output on the screen.",
-        ),
-    ] {
+    for (name, meaning) in ENVIRONMENT {
         roff.control("TP", []);
         roff.text([bold(name)]);
         roff.text([roman(meaning)]);
@@ -168,6 +134,58 @@ pub fn man(out: &mut impl Write) -> io::Result<()> {
     man.render_version_section(&mut page)?;
     out.write_all(&page)
 }
+
+/// The man page's ENVIRONMENT: every variable aims reads, and what it does.
+const ENVIRONMENT: [(&str, &str); 12] = [
+    (
+        "AIMS_CONTENT",
+        "A content file to read instead of the built-in one, as --content (which wins). Empty means unset.",
+    ),
+    (
+        "NO_COLOR",
+        "Any non-empty value turns colour off, unless --color always.",
+    ),
+    (
+        "CLICOLOR_FORCE",
+        "A value other than 0 colours tables in a pipe, unless --color never or NO_COLOR.",
+    ),
+    (
+        "COLUMNS",
+        "The width tables fit, instead of the terminal's.",
+    ),
+    (
+        "LINES",
+        "The terminal's height in rows, instead of what it reports: longer output is paged.",
+    ),
+    (
+        "AIMS_PAGER",
+        "The pager for long output on a terminal, split as a shell splits words; empty or cat means none.",
+    ),
+    (
+        "PAGER",
+        "The pager when AIMS_PAGER is unset; when neither is set, less.",
+    ),
+    (
+        "LESS",
+        "Passed to the pager as set; when unset, aims sets it to FRX (RX with --paging always): \
+         quit when the output fits the screen, pass colours through, leave the output on the screen.",
+    ),
+    (
+        "DISPLAY",
+        "The X11 display whose clipboard the browser's Ctrl-Y copies to; without one (or \
+         WAYLAND_DISPLAY's XWayland), the copy is sent through the terminal (OSC 52).",
+    ),
+    (
+        "WAYLAND_DISPLAY",
+        "A Wayland session: the browser copies through XWayland's DISPLAY when there is one.",
+    ),
+    (
+        "SSH_CONNECTION",
+        "Set (as by sshd): the session is remote, and the browser copies through the terminal \
+         (OSC 52), to the clipboard of the machine the user sits at.",
+    ),
+    ("SSH_TTY", "As SSH_CONNECTION."),
+];
 
 /// Lines kept as written (examples), indented, in a fixed-width font.
 fn verbatim(roff: &mut Roff, text: &str) {

@@ -225,10 +225,20 @@ fn leaving_without_choosing_exits_130_for_a_script_and_0_on_a_terminal() {
         &["\x1b", "q"],
     );
     assert!(run.bytes.contains("exit 130"), "{}", run.bytes);
-    // Ctrl-Y copies through the terminal (OSC 52), then Ctrl-C quits.
-    let run = drive("aims browse; echo \"exit $?\"", &["\x19", "\x03"]);
+    // Over ssh, Ctrl-Y copies through the terminal (OSC 52), and says it
+    // sent it; then Ctrl-C quits.
+    let run = drive(
+        "SSH_TTY=/dev/pts/9 aims browse; echo \"exit $?\"",
+        &["\x19", "\x03"],
+    );
     assert!(run.bytes.contains("exit 0"), "{}", run.bytes);
     assert!(run.bytes.contains("\x1b]52;c;"), "{}", run.bytes);
+    assert!(
+        run.screens[1]
+            .contains("sent four-pillars to the terminal's clipboard (OSC 52); it may not arrive"),
+        "{}",
+        run.screens[1]
+    );
 }
 
 // Linux: util-linux `setsid` takes the controlling terminal away, and the
@@ -293,4 +303,148 @@ fn a_signal_from_outside_gives_the_terminal_back_and_exits_128_and_its_number() 
         );
         assert!(cooked(after), "SIG{signal}: {after}");
     }
+}
+
+/// Ctrl-Y on a terminal of `display`'s session (none: `None`): the status
+/// line it showed, and what the clipboard held, as each of `targets`, while
+/// the browser still ran.
+#[cfg(target_os = "linux")]
+fn copied_on(display: Option<&str>, targets: &[&str]) -> (String, Vec<String>) {
+    let mut terminal = common::on_terminal(80, 24, assert_cmd::cargo::cargo_bin!("aims"));
+    terminal.args(["--content", VALID, "browse"]);
+    if let Some(display) = display {
+        terminal.env("DISPLAY", display);
+    }
+    let mut session = Session::on(&terminal);
+    session.until_shown("four-pillars");
+    session.type_key("\x19");
+    let shown = if display.is_some() {
+        "copied "
+    } else {
+        "sent "
+    };
+    session.until_shown(shown);
+    let status = session
+        .screen()
+        .lines()
+        .find(|line| line.contains(shown))
+        .expect("a status line")
+        .trim()
+        .to_owned();
+    let held = targets
+        .iter()
+        .map(|target| {
+            let output = std::process::Command::new("xclip")
+                .args(["-o", "-selection", "clipboard", "-t", target])
+                .env("DISPLAY", display.expect("a display to read"))
+                .output()
+                .expect("xclip runs");
+            String::from_utf8(output.stdout).expect("UTF-8")
+        })
+        .collect();
+    session.type_key("\x03");
+    assert_eq!(session.end().1, 0);
+    (status, held)
+}
+
+/// An X server of its own (Xvfb), for as long as it is held.
+#[cfg(target_os = "linux")]
+struct Xvfb {
+    server: std::process::Child,
+    display: String,
+}
+
+#[cfg(target_os = "linux")]
+impl Xvfb {
+    /// Starts one, or None where Xvfb or xclip is not installed (`.ci/run`
+    /// installs both, and sets `AIMS_REQUIRE_X11` so that this cannot pass
+    /// unseen there).
+    fn start() -> Option<Self> {
+        let installed = |program: &str| {
+            std::process::Command::new(program)
+                .arg("-version")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok()
+        };
+        if !installed("Xvfb") || !installed("xclip") {
+            assert!(
+                std::env::var_os("AIMS_REQUIRE_X11").is_none(),
+                "AIMS_REQUIRE_X11 is set, and Xvfb or xclip is missing"
+            );
+            eprintln!("Xvfb or xclip is not installed: the X11 clipboard is not checked here");
+            return None;
+        }
+        // A display number no one else here uses.
+        let number = 90 + std::process::id() % 500;
+        let display = format!(":{number}");
+        let server = std::process::Command::new("Xvfb")
+            .args([
+                display.as_str(),
+                "-nolisten",
+                "tcp",
+                "-screen",
+                "0",
+                "640x480x24",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("Xvfb starts");
+        let socket = format!("/tmp/.X11-unix/X{number}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !std::path::Path::new(&socket).exists() {
+            assert!(Instant::now() < deadline, "Xvfb never listened on {socket}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(Xvfb { server, display })
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_y_puts_the_quote_and_reference_on_the_x11_clipboard_as_text_and_html() {
+    let Some(x) = Xvfb::start() else {
+        return;
+    };
+    let (status, held) = copied_on(Some(&x.display), &["UTF8_STRING", "text/html"]);
+    assert_eq!(
+        status,
+        "copied four-pillars's quote and MLA reference, as text and HTML"
+    );
+    let (text, _, _) = common::run(&["--content", VALID, "cite", "four-pillars"], &[]);
+    let (html, _, _) = common::run(
+        &[
+            "--content",
+            VALID,
+            "cite",
+            "four-pillars",
+            "--format",
+            "html",
+        ],
+        &[],
+    );
+    assert_eq!(held[0], text);
+    assert!(held[1].contains(&html), "{}", held[1]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_a_display_ctrl_y_says_it_used_the_terminal() {
+    let (status, _) = copied_on(None, &[]);
+    assert!(
+        status.starts_with(
+            "sent four-pillars to the terminal's clipboard (OSC 52); it may not arrive"
+        ),
+        "{status}"
+    );
 }

@@ -5,6 +5,7 @@
 //! crossterm whatever stdin is, and restores it on every way out, a panic
 //! and a signal included.
 
+mod clipboard;
 mod state;
 mod view;
 
@@ -13,13 +14,13 @@ use std::io::{self, Write};
 use std::sync::Once;
 use std::time::Duration;
 
-use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, Event, KeyEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub use state::{Browser, Outcome, PICKED, View};
+pub use clipboard::Way;
+pub use state::{Browser, Copy, Outcome, PICKED, View};
 pub use view::draw;
 
 use crate::query::Hit;
@@ -124,6 +125,8 @@ pub fn run(browser: &mut Browser) -> anyhow::Result<Option<Hit>> {
     // Caught before the terminal is taken, and held until it is given back
     // (`screen` is dropped first, being declared last).
     let caught = Caught::catch();
+    // Dropped after the screen: it may hand the copy to a clipboard manager.
+    let mut clipboard = clipboard::Clipboard::default();
     let mut screen = Screen::open()?;
     loop {
         screen.terminal.draw(|frame| draw(frame, browser))?;
@@ -138,7 +141,10 @@ pub fn run(browser: &mut Browser) -> anyhow::Result<Option<Hit>> {
             Outcome::Stay => {}
             Outcome::Quit => return Ok(None),
             Outcome::Print(hit) => return Ok(Some(hit)),
-            Outcome::Copy(text) => copy(screen.terminal.backend_mut(), &text)?,
+            Outcome::Copy(copy) => {
+                let way = clipboard.put(screen.terminal.backend_mut(), &copy.text, &copy.html)?;
+                browser.copied(&copy, way);
+            }
         }
     }
 }
@@ -153,12 +159,6 @@ fn next_event(caught: &Caught) -> anyhow::Result<Event> {
             return Ok(event::read()?);
         }
     }
-}
-
-/// Puts `text` on the clipboard through the terminal (OSC 52), which works
-/// over ssh and in tmux (with `set-clipboard on`), and needs no clipboard tool.
-fn copy(tty: &mut impl Write, text: &str) -> io::Result<()> {
-    execute!(tty, CopyToClipboard::to_clipboard_from(text))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::clipboard::Way;
 use crate::cite;
 use crate::listing::Facet;
 use crate::model::{Content, Ref};
@@ -34,8 +35,16 @@ pub enum Outcome {
     Quit,
     /// End, and print this aim to stdout (Enter, when stdout is not a terminal).
     Print(Hit),
-    /// Put this text on the clipboard (OSC 52), and draw again.
-    Copy(String),
+    /// Put this on a clipboard, and draw again.
+    Copy(Copy),
+}
+
+/// What the copy key copies: what `aims cite ID` prints, as text and as HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copy {
+    pub id: String,
+    pub text: String,
+    pub html: String,
 }
 
 pub struct Browser<'c> {
@@ -206,11 +215,31 @@ impl<'c> Browser<'c> {
         }
     }
 
-    /// What the copy key puts on the clipboard: what `aims cite ID` prints.
-    fn citation(&self, aim: usize) -> String {
+    /// What the copy key puts on the clipboard: what `aims cite ID` prints,
+    /// as text and as HTML.
+    fn citation(&self, aim: usize) -> Copy {
         let source = self.content.aims[aim].source.index();
         let cited = cite::cited(self.content, &[aim], &[source], cite::Style::Mla);
-        cite::text(&cited, false)
+        Copy {
+            id: self.content.aims[aim].id.to_string(),
+            text: cite::text(&cited, false),
+            html: cite::html(&cited, false),
+        }
+    }
+
+    /// Says where a copy went: "copied" only where the system's clipboard
+    /// took it; sent, where the terminal may or may not have.
+    pub fn copied(&mut self, copy: &Copy, way: Way) {
+        self.status = Some(match way {
+            Way::System => format!(
+                "copied {}'s quote and MLA reference, as text and HTML",
+                copy.id
+            ),
+            Way::Terminal => format!(
+                "sent {} to the terminal's clipboard (OSC 52); it may not arrive",
+                copy.id
+            ),
+        });
     }
 
     /// Takes one key.
@@ -234,13 +263,7 @@ impl<'c> Browser<'c> {
         let Some(hit) = self.current() else {
             return Outcome::Stay;
         };
-        let text = self.citation(hit.aim);
-        self.status = Some(format!(
-            "copied {}'s quote and MLA reference ({} characters)",
-            self.content.aims[hit.aim].id,
-            text.chars().count()
-        ));
-        Outcome::Copy(text)
+        Outcome::Copy(self.citation(hit.aim))
     }
 
     /// Enter on an aim: it alone, in full; or, for a pipe, the end.

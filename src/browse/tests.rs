@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
-use super::{Browser, Outcome, View, draw};
+use super::{Browser, Outcome, View, Way, draw};
 use crate::content::{self, Origin};
 use crate::model::Content;
 use crate::query::{self, Filters, Query};
@@ -160,15 +160,41 @@ fn the_copy_key_copies_the_quote_with_its_reference() {
     let content = fixture();
     let mut browser = browser(&content, &Filters::default(), false);
     typed(&mut browser, "customs");
-    let Outcome::Copy(text) = ctrl(&mut browser, 'y') else {
+    let Outcome::Copy(copy) = ctrl(&mut browser, 'y') else {
         panic!("Ctrl-Y copies");
     };
     let aim = &content.aims[browser.shown[0].aim];
-    assert!(text.contains(&format!("“{}”", aim.quote)), "{text}");
-    assert!(text.contains("Works Cited"), "{text}");
+    assert_eq!(copy.id, &*aim.id);
+    // The quote first, as `aims cite ID` prints it: no id line to delete.
+    assert!(
+        copy.text.starts_with(&format!("“{}”", aim.quote)),
+        "{}",
+        copy.text
+    );
+    assert!(copy.text.contains("\nWorks Cited\n"), "{}", copy.text);
+    assert!(
+        copy.html.starts_with(&format!("<p>“{}”", aim.quote)) && copy.html.contains("<i>"),
+        "{}",
+        copy.html
+    );
+    // Nothing is said until the copy is made; then where it went.
+    assert_eq!(browser.status, None);
+    browser.copied(&copy, Way::System);
+    assert_eq!(
+        browser.status.as_deref(),
+        Some(
+            format!(
+                "copied {}'s quote and MLA reference, as text and HTML",
+                aim.id
+            )
+            .as_str()
+        )
+    );
+    browser.copied(&copy, Way::Terminal);
     let status = browser.status.clone().expect("a status");
     assert!(
-        status.starts_with(&format!("copied {}", aim.id)),
+        status.starts_with(&format!("sent {} to the terminal's clipboard", aim.id))
+            && !status.contains("copied"),
         "{status}"
     );
     // The next key clears it.

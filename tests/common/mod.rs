@@ -17,8 +17,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-/// The environment variables `aims` reads.
-pub const SETTINGS: [&str; 8] = [
+/// The environment variables `aims` reads (the last four, for where the
+/// browser's copy goes: a display's clipboard, unless over ssh).
+pub const SETTINGS: [&str; 12] = [
     "AIMS_CONTENT",
     "NO_COLOR",
     "CLICOLOR_FORCE",
@@ -27,6 +28,10 @@ pub const SETTINGS: [&str; 8] = [
     "AIMS_PAGER",
     "PAGER",
     "LESS",
+    "DISPLAY",
+    "WAYLAND_DISPLAY",
+    "SSH_CONNECTION",
+    "SSH_TTY",
 ];
 
 /// `program`, without any of `SETTINGS` in its environment.
