@@ -186,7 +186,7 @@ fn markdown_shows_the_contents_markup_as_written() {
     assert_eq!(code, 0);
     assert!(
         html.starts_with(
-            "<p>“The Assembly aims at *peace* and &lt;b&gt;stability&lt;/b&gt;” (“A *page* with &lt;b&gt;markup&lt;/b&gt;"
+            "<meta charset=\"utf-8\">\n<p>“The Assembly aims at *peace* and &lt;b&gt;stability&lt;/b&gt;” (“A *page* with &lt;b&gt;markup&lt;/b&gt;"
         ),
         "{html}"
     );

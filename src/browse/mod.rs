@@ -20,7 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 pub use clipboard::Way;
-pub use state::{Browser, Copy, Outcome, PICKED, View};
+pub use state::{Browser, Clip, Outcome, PICKED, View};
 pub use view::draw;
 
 use crate::query::Hit;

@@ -36,12 +36,12 @@ pub enum Outcome {
     /// End, and print this aim to stdout (Enter, when stdout is not a terminal).
     Print(Hit),
     /// Put this on a clipboard, and draw again.
-    Copy(Copy),
+    Copy(Clip),
 }
 
 /// What the copy key copies: what `aims cite ID` prints, as text and as HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Copy {
+pub struct Clip {
     pub id: String,
     pub text: String,
     pub html: String,
@@ -217,10 +217,10 @@ impl<'c> Browser<'c> {
 
     /// What the copy key puts on the clipboard: what `aims cite ID` prints,
     /// as text and as HTML.
-    fn citation(&self, aim: usize) -> Copy {
+    fn citation(&self, aim: usize) -> Clip {
         let source = self.content.aims[aim].source.index();
         let cited = cite::cited(self.content, &[aim], &[source], cite::Style::Mla);
-        Copy {
+        Clip {
             id: self.content.aims[aim].id.to_string(),
             text: cite::text(&cited, false),
             html: cite::html(&cited, false),
@@ -229,7 +229,7 @@ impl<'c> Browser<'c> {
 
     /// Says where a copy went: "copied" only where the system's clipboard
     /// took it; sent, where the terminal may or may not have.
-    pub fn copied(&mut self, copy: &Copy, way: Way) {
+    pub fn copied(&mut self, copy: &Clip, way: Way) {
         self.status = Some(match way {
             Way::System => format!(
                 "copied {}'s quote and MLA reference, as text and HTML",
