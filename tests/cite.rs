@@ -218,6 +218,12 @@ fn an_unknown_id_is_a_usage_error_with_the_closest() {
         "aims: error: invalid value `ieee` for `--style <STYLE>`\n  hint: valid values: mla, apa, chicago\n",
         2,
     );
+    expect(
+        &["cite", "combat-terrorism", "--format", "odt"],
+        "",
+        "aims: error: invalid value `odt` for `--format <FORMAT>`\n  hint: valid values: text, markdown, html, docx, json, bibtex, csl-json\n",
+        2,
+    );
 }
 
 #[test]
