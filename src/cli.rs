@@ -232,10 +232,12 @@ Examples:
   aims clauses
   aims clauses --format json | jq -r '.[] | \"\\(.id) \\(.text)\"'
 
-The clauses are Article 2 of the Nakhchivan Agreement as the source lists it, in
-its paraphrase: numbered in the source's order, which differs from the
-Agreement's own. official_item gives an item's place in the Agreement's own
-list where it was verified, and verified_in where.")]
+In the built-in content, the clauses are Article 2 of the Nakhchivan Agreement
+as the source lists it, in its paraphrase: numbered in the source's order,
+which differs from the Agreement's own. A source says this of its clauses
+itself (clause_note), and listings print it as a note. official_item gives an
+item's place in the instrument's own list where it was verified, and
+verified_in where.")]
     Clauses {
         #[command(flatten)]
         output: OutputArgs,
