@@ -226,12 +226,23 @@ fn cite(
     with_ids: bool,
 ) -> anyhow::Result<()> {
     if format == cite::Output::Docx && std::io::stdout().is_terminal() {
+        // The command as typed, options and all, so that the hint runs as is.
+        let typed: Vec<String> = std::env::args().skip(1).collect();
         return Err(UsageError {
             message: "a Word document is binary: it would garble the terminal".to_owned(),
             hints: vec![Hint::Say(format!(
-                "redirect it to a file: aims cite {} --format docx > quotes.docx",
-                ids.join(" ")
+                "redirect it to a file: aims {} > quotes.docx",
+                shell_words::join(&typed)
             ))],
+        }
+        .into());
+    }
+    if with_ids && matches!(format, cite::Output::Bibtex | cite::Output::CslJson) {
+        return Err(UsageError {
+            message: "--ids heads quotes, and a reference manager's entries hold none".to_owned(),
+            hints: vec![Hint::Say(
+                "leave out --ids, or use --format text, markdown, html, docx or json".to_owned(),
+            )],
         }
         .into());
     }

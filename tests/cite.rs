@@ -70,15 +70,21 @@ fn mla_is_the_default_and_text_the_default_format() {
 /// `aims cite 2.7 --format csl-json` with the official CSL styles, as
 /// `tests/citeproc/run` wrote it: a user who imports aims's export gets the
 /// reference aims printed.
-fn citeproc() -> serde_json::Value {
-    let text =
-        std::fs::read_to_string("tests/data/citeproc.json").expect("tests/data/citeproc.json");
+fn citeproc(file: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(format!("tests/data/{file}")).expect(file);
     serde_json::from_str(&text).expect("JSON")
 }
 
 #[test]
 fn citations_equal_what_citeproc_js_renders_from_aims_own_export() {
-    let citeproc = citeproc();
+    let citeproc = citeproc("citeproc.json");
+    // What citeproc-js rendered is what aims exports today.
+    let export: serde_json::Value =
+        serde_json::from_str(&ok(&["cite", "2.7", "--format", "csl-json"])).expect("JSON");
+    assert_eq!(
+        export, citeproc["items"],
+        "the export changed: run tests/citeproc/run"
+    );
     for style in ["mla", "apa", "chicago"] {
         // One source cited twice: the first citation, then the second (in
         // Chicago, the short note).
@@ -126,6 +132,50 @@ fn citations_equal_what_citeproc_js_renders_from_aims_own_export() {
             .and_then(|entry| entry.strip_suffix("</div>"))
             .expect("a csl-entry");
         assert_eq!(unlinked, expected, "{style}: HTML reference");
+    }
+}
+
+#[test]
+fn references_are_listed_in_the_order_citeproc_js_gives_them() {
+    let citeproc = citeproc("citeproc-fixture.json");
+    let args = ["--content", VALID, "cite", "un-charter", "trade-investment"];
+    let export: serde_json::Value =
+        serde_json::from_str(&ok(&[&args[..], &["--format", "csl-json"]].concat())).expect("JSON");
+    assert_eq!(
+        export, citeproc["items"],
+        "the export changed: run tests/citeproc/run"
+    );
+    // Sorted by author, else title, quotation marks aside: "On the UN
+    // Charter" before "“What Does...”" in MLA, "A Model UN Conference"
+    // before it in APA and Chicago. (The fixture's title is in title case,
+    // which hayagriva and citeproc-js case differently; the order is the point.)
+    let first_words = |reference: &serde_json::Value| -> String {
+        let text = reference.as_str().expect("a reference");
+        text.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for style in ["mla", "apa", "chicago"] {
+        let cited: serde_json::Value =
+            serde_json::from_str(&ok(
+                &[&args[..], &["--style", style, "--format", "json"]].concat()
+            ))
+            .expect("JSON");
+        let ours: Vec<String> = cited["references"]
+            .as_array()
+            .expect("references")
+            .iter()
+            .map(first_words)
+            .collect();
+        let theirs: Vec<String> = citeproc[style]["text"]["bibliography"]
+            .as_array()
+            .expect("bibliography")
+            .iter()
+            .map(first_words)
+            .collect();
+        assert_eq!(ours, theirs, "{style}");
     }
 }
 
@@ -425,13 +475,20 @@ fn pandoc_reads_the_docx_footnotes_where_it_is_installed() {
 
 #[test]
 fn docx_is_refused_on_a_terminal_with_the_way_to_redirect_it() {
-    let mut terminal = common::on_terminal(80, 24, assert_cmd::cargo::cargo_bin!("aims"));
-    terminal.args(["cite", "2.7", "--format", "docx"]);
+    let mut terminal = common::on_terminal(120, 24, assert_cmd::cargo::cargo_bin!("aims"));
+    terminal.args(["cite", "2.7", "--style", "chicago", "--ids", "-f", "docx"]);
     let shown = terminal.output();
     assert_eq!(shown.code, 2, "{shown:?}");
+    // The hint is the command as typed, options and all.
     assert_eq!(
         common::strip_escapes(&shown.text).replace("\r\n", "\n"),
-        "aims: error: a Word document is binary: it would garble the terminal\n  hint: redirect it to a file: aims cite 2.7 --format docx > quotes.docx\n"
+        "aims: error: a Word document is binary: it would garble the terminal\n  hint: redirect it to a file: aims cite 2.7 --style chicago --ids -f docx > quotes.docx\n"
+    );
+    expect(
+        &["cite", "2.7", "--ids", "--format", "bibtex"],
+        "",
+        "aims: error: --ids heads quotes, and a reference manager's entries hold none\n  hint: leave out --ids, or use --format text, markdown, html, docx or json\n",
+        2,
     );
 }
 

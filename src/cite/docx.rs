@@ -10,7 +10,7 @@ use std::io::{Cursor, Write as _};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::{Cited, Mark, Rich, Span};
+use super::{Cited, Mark, Rich, Span, Style};
 
 const MAIN: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -91,13 +91,19 @@ fn document(cited: &Cited, ids: bool) -> String {
             };
             let _ = write!(body, "<w:p>{}</w:p>", run(&heading, ""));
         }
-        let quote = format!("“{}”", quoted.quote);
+        let (quote, end) = quoted.around_mark();
+        let quote = format!("“{quote}”");
         let _ = match &quoted.mark {
             Mark::InText(in_text) => write!(
                 body,
-                "<w:p>{}{}</w:p>",
+                "<w:p>{}{}{}</w:p>",
                 run(&format!("{quote} "), ""),
-                runs(in_text)
+                runs(in_text),
+                if end.is_empty() {
+                    String::new()
+                } else {
+                    run(end, "")
+                }
             ),
             Mark::Note(n) => write!(
                 body,
@@ -106,10 +112,16 @@ fn document(cited: &Cited, ids: bool) -> String {
             ),
         };
     }
+    // Centred; in bold for APA alone, as the guides set it.
+    let bold = if cited.style == Style::Apa {
+        "<w:b/>"
+    } else {
+        ""
+    };
     let _ = write!(
         body,
         "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>{}</w:p>",
-        run(cited.style.heading(), "")
+        run(cited.style.heading(), bold)
     );
     for reference in &cited.references {
         let _ = write!(
@@ -158,8 +170,8 @@ fn settings() -> String {
     )
 }
 
-/// Times New Roman 12 pt, as the style guides ask; headings centred and
-/// bold; footnotes at 10 pt, their marks superscript.
+/// Times New Roman 12 pt, as the style guides ask; headings centred;
+/// footnotes at 10 pt, their marks superscript.
 fn styles() -> String {
     format!(
         "{DECLARATION}<w:styles xmlns:w=\"{MAIN}\"><w:docDefaults><w:rPrDefault><w:rPr>\
@@ -168,7 +180,7 @@ fn styles() -> String {
 <w:pPrDefault><w:pPr><w:spacing w:after=\"240\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>\
+<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/>\
 <w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>\
 <w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/>\

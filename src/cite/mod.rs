@@ -130,24 +130,30 @@ pub fn plain(rich: &[Span]) -> String {
     rich.iter().map(|span| span.text.as_str()).collect()
 }
 
-/// A source's citations in one style: the in-text form (a parenthetical, or
-/// for Chicago a note) for each of `uses` citations of it, in order, and the
-/// entry of its list of references.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rendered {
-    pub in_text: Vec<Rich>,
-    pub reference: Rich,
-}
-
-/// Renders `uses` citations of `source`, and its reference, in `style`.
-pub fn render(source: &Source, style: Style, uses: usize) -> Rendered {
-    let entry = entry(source);
+/// The citations of `aims`, in order, each of its aim's source, and the
+/// references of `sources`: rendered together, as a paper cites them, so
+/// that the style orders the references and tells apart two works of one
+/// author and year (2026a, 2026b), as citeproc-js does.
+fn render(
+    content: &Content,
+    aims: &[usize],
+    sources: &[usize],
+    style: Style,
+) -> (Vec<Rich>, Vec<Rich>) {
+    let entries: Vec<Entry> = sources
+        .iter()
+        .map(|&s| entry(&content.sources[s]))
+        .collect();
     let csl = style.csl();
     let locales = locales();
     let mut driver = BibliographyDriver::new();
-    for _ in 0..uses {
+    for &aim in aims {
+        let s = sources
+            .iter()
+            .position(|&s| s == content.aims[aim].source.index())
+            .expect("every aim's source is listed");
         driver.citation(CitationRequest::from_items(
-            vec![CitationItem::with_entry(&entry)],
+            vec![CitationItem::with_entry(&entries[s])],
             &csl,
             &locales,
         ));
@@ -162,12 +168,30 @@ pub fn render(source: &Source, style: Style, uses: usize) -> Rendered {
         .iter()
         .map(|citation| rich(&citation.citation))
         .collect();
-    let reference = rendered
+    let mut references: Vec<Rich> = rendered
         .bibliography
-        .and_then(|bibliography| bibliography.items.into_iter().next())
-        .map(|item| rich(&item.content))
+        .map(|bibliography| {
+            bibliography
+                .items
+                .iter()
+                .map(|item| rich(&item.content))
+                .collect()
+        })
         .unwrap_or_default();
-    Rendered { in_text, reference }
+    // hayagriva sorts by the key with its quotation marks (“ before any
+    // letter); the styles, and citeproc-js, sort by the words.
+    references.sort_by_cached_key(|reference| sort_key(&plain(reference)));
+    (in_text, references)
+}
+
+/// A reference as the styles sort it: its letters and digits, case aside,
+/// punctuation and quotation marks left out.
+fn sort_key(reference: &str) -> String {
+    reference
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The source as hayagriva's entry: a web page, part of its site, whose
@@ -261,13 +285,14 @@ fn collect(children: &ElemChildren, spans: &mut Rich) {
     }
 }
 
-/// Two rules of the styles' punctuation that hayagriva misses, applied
-/// across the spans' edges:
+/// Two rules of the styles' punctuation that hayagriva misses:
 /// - a title that ends in `?` or `!` takes no period after it ("Achieve?”
 ///   Assembly", not "Achieve?.”"); a comma stays, as Chicago keeps it in
 ///   notes ("Achieve?,” Assembly") and citeproc-js writes it;
-/// - a period or comma after a closing quotation mark goes inside it, as
-///   en-US wants (CSL's `punctuation-in-quote`): "Assembly.”", not "Assembly”.".
+/// - a period or comma that the style puts after a field in quotation marks
+///   goes inside them, as en-US wants (CSL's `punctuation-in-quote`):
+///   "Assembly.”", not "Assembly”.". The content's own text, one span, keeps
+///   its punctuation where it wrote it.
 fn tidy(spans: &mut Rich) {
     // Each character with the span it belongs to.
     let mut out: Vec<(char, usize)> = Vec::new();
@@ -277,13 +302,13 @@ fn tidy(spans: &mut Rich) {
                 out.push((c, index));
                 continue;
             }
-            let quotes = out.iter().rev().take_while(|(c, _)| *c == '”').count();
             let before = out.iter().rev().map(|(c, _)| *c).find(|c| !is_closing(*c));
             if c == '.' && matches!(before, Some('?' | '!')) {
                 continue;
             }
-            if quotes > 0 {
-                let at = out.len() - quotes;
+            let quotes = out.iter().rev().take_while(|(c, _)| *c == '”').count();
+            let at = out.len() - quotes;
+            if quotes > 0 && out[at].1 < index {
                 // In the span of the quotation mark it goes inside.
                 out.insert(at, (c, out[at].1));
             } else {
@@ -312,7 +337,7 @@ pub struct Cited {
     pub quotes: Vec<Quoted>,
     /// Chicago's notes, in the order of their marks; none in the other styles.
     pub notes: Vec<Rich>,
-    /// A reference per source, in the order of their first quote.
+    /// A reference per source, in the style's order (by author or title).
     pub references: Vec<Rich>,
 }
 
@@ -329,6 +354,19 @@ pub struct Quoted {
     pub mark: Mark,
 }
 
+impl Quoted {
+    /// The quote as it stands before its mark, and what follows the mark: a
+    /// quote that ends its sentence gives its period to the end, after an
+    /// in-text citation (“...characteristics” (Source).), as MLA and APA
+    /// place it; before a note's number, it stays (“...characteristics.”¹).
+    pub fn around_mark(&self) -> (&str, &str) {
+        match (&self.mark, self.quote.strip_suffix('.')) {
+            (Mark::InText(_), Some(quote)) if !quote.ends_with('.') => (quote, "."),
+            _ => (&self.quote, ""),
+        }
+    }
+}
+
 /// How a quote points to its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mark {
@@ -341,30 +379,13 @@ pub enum Mark {
 /// Cites `aims` (indexes into the content) from `sources`, the sources they
 /// quote in the order of their first aim, in `style`.
 pub fn cited(content: &Content, aims: &[usize], sources: &[usize], style: Style) -> Cited {
-    let uses = |source: usize| {
-        aims.iter()
-            .filter(|&&a| content.aims[a].source.index() == source)
-            .count()
-    };
-    let mut rendered: Vec<Rendered> = sources
-        .iter()
-        .map(|&s| render(&content.sources[s], style, uses(s)))
-        .collect();
+    let (in_text, references) = render(content, aims, sources, style);
     let mut notes = Vec::new();
     let quotes = aims
         .iter()
-        .map(|&a| {
+        .zip(in_text)
+        .map(|(&a, in_text)| {
             let aim = &content.aims[a];
-            let s = sources
-                .iter()
-                .position(|&s| s == aim.source.index())
-                .expect("every aim's source is listed");
-            // Each source's citations, taken in the order of its aims.
-            let in_text = if rendered[s].in_text.is_empty() {
-                Rich::new()
-            } else {
-                rendered[s].in_text.remove(0)
-            };
             let mark = if style == Style::Chicago {
                 notes.push(in_text);
                 Mark::Note(notes.len())
@@ -384,7 +405,7 @@ pub fn cited(content: &Content, aims: &[usize], sources: &[usize], style: Style)
         style,
         quotes,
         notes,
-        references: rendered.into_iter().map(|r| r.reference).collect(),
+        references,
     }
 }
 
@@ -409,28 +430,53 @@ mod tests {
     }
 
     #[test]
+    fn references_sort_by_their_words_not_their_quotation_marks() {
+        let mut references = ["“What Does”", "On the UN", "A Model UN. “X”", "İleri MUN"];
+        references.sort_by_cached_key(|r| sort_key(r));
+        assert_eq!(
+            references,
+            ["A Model UN. “X”", "İleri MUN", "On the UN", "“What Does”"]
+        );
+    }
+
+    #[test]
     fn no_period_follows_a_question_mark_but_a_comma_may() {
-        for (text, expected) in [
-            ("“Aim To Achieve?.” Site", "“Aim To Achieve?” Site"),
-            ("“Aim To Achieve?,” Site", "“Aim To Achieve?,” Site"),
-            ("“Aim To Achieve?”, Site", "“Aim To Achieve?,” Site"),
-            ("Achieve?. (n.d.)", "Achieve? (n.d.)"),
-            ("Achieve!. Next", "Achieve! Next"),
-            ("An end. Then, more.", "An end. Then, more."),
+        for (spans, expected) in [
+            (
+                ["“Aim To Achieve?", ".” Site"],
+                ["“Aim To Achieve?", "” Site"],
+            ),
+            (
+                ["“Aim To Achieve?", ",” Site"],
+                ["“Aim To Achieve?", ",” Site"],
+            ),
+            (
+                ["“Aim To Achieve?”", ", Site"],
+                ["“Aim To Achieve?,”", " Site"],
+            ),
+            (["Achieve?", ". (n.d.)"], ["Achieve?", " (n.d.)"]),
+            (["Achieve!", ". Next"], ["Achieve!", " Next"]),
+            (["An end", ". Then, more."], ["An end", ". Then, more."]),
         ] {
-            assert_eq!(tidied(&[text]), [expected], "{text}");
+            assert_eq!(tidied(&spans), expected, "{spans:?}");
         }
         assert_eq!(
             tidied(&["Achieve?", "”", ". Site"]),
             ["Achieve?", "”", " Site"]
         );
+        assert_eq!(tidied(&["“Achieve?.” Site"]), ["“Achieve?” Site"]);
+        // The content's own quotation marks, within one field, keep the
+        // punctuation where it was written.
+        for text in ["the “Turkic World”, a review", "A “B”."] {
+            assert_eq!(tidied(&[text]), [text]);
+        }
     }
 
     #[test]
     fn a_period_or_comma_goes_inside_the_closing_quotation_mark() {
         assert_eq!(
-            tidied(&["İleri MUN, “What Does the Assembly”."]),
-            ["İleri MUN, “What Does the Assembly.”"]
+            tidied(&["İleri MUN", ", ", "“What Does the Assembly”", "."]),
+            ["İleri MUN", ", ", "“What Does the Assembly.”", ""]
         );
         assert_eq!(tidied(&["“A”", ", b"]), ["“A,”", " b"]);
         assert_eq!(tidied(&["”", "."]), [".”", ""]);

@@ -20,9 +20,10 @@ pub fn text(cited: &Cited, ids: bool) -> String {
                 heading(quoted, &quoted.id, &|text| text.to_owned())
             );
         }
+        let (quote, end) = quoted.around_mark();
         let _ = match &quoted.mark {
-            Mark::InText(in_text) => writeln!(out, "“{}” {}", quoted.quote, plain(in_text)),
-            Mark::Note(n) => writeln!(out, "“{}”{}", quoted.quote, superscript(*n)),
+            Mark::InText(in_text) => writeln!(out, "“{quote}” {}{end}", plain(in_text)),
+            Mark::Note(n) => writeln!(out, "“{quote}”{}", superscript(*n)),
         };
         out.push('\n');
     }
@@ -49,9 +50,10 @@ pub fn markdown(cited: &Cited, ids: bool) -> String {
             let id = format!("`{}`", quoted.id);
             let _ = write!(out, "{}\n\n", heading(quoted, &id, &markdown_text));
         }
-        let quote = markdown_text(&quoted.quote);
+        let (quote, end) = quoted.around_mark();
+        let quote = markdown_text(quote);
         let _ = match &quoted.mark {
-            Mark::InText(in_text) => write!(out, "“{quote}” {}\n\n", rich_markdown(in_text)),
+            Mark::InText(in_text) => write!(out, "“{quote}” {}{end}\n\n", rich_markdown(in_text)),
             Mark::Note(n) => write!(out, "“{quote}”[^{n}]\n\n"),
         };
     }
@@ -61,16 +63,18 @@ pub fn markdown(cited: &Cited, ids: bool) -> String {
         }
         out.push('\n');
     }
-    let _ = write!(out, "## {}\n\n", cited.style.heading());
+    let _ = write!(out, "## {}", cited.style.heading());
+    // A paragraph each: one line break alone would join them.
     for reference in &cited.references {
-        let _ = writeln!(out, "{}", rich_markdown(reference));
+        let _ = write!(out, "\n\n{}", rich_markdown(reference));
     }
+    out.push('\n');
     out
 }
 
 /// An HTML fragment, as a word processor takes it from the clipboard or a
 /// file: the quotes in paragraphs, the style's italics, Chicago's notes as
-/// linked footnotes, and the references with a hanging indent. Every text
+/// footnotes that their marks link to, and the references with a hanging indent. Every text
 /// is escaped. It opens by naming its encoding: a browser opening it as a
 /// file would otherwise guess Windows-1252 and garble "İleri".
 pub fn html(cited: &Cited, ids: bool) -> String {
@@ -80,9 +84,10 @@ pub fn html(cited: &Cited, ids: bool) -> String {
             let id = format!("<code>{}</code>", escape(&quoted.id));
             let _ = writeln!(out, "<p>{}</p>", heading(quoted, &id, &escape));
         }
-        let quote = escape(&quoted.quote);
+        let (quote, end) = quoted.around_mark();
+        let quote = escape(quote);
         let _ = match &quoted.mark {
-            Mark::InText(in_text) => writeln!(out, "<p>“{quote}” {}</p>", rich_html(in_text)),
+            Mark::InText(in_text) => writeln!(out, "<p>“{quote}” {}{end}</p>", rich_html(in_text)),
             Mark::Note(n) => writeln!(
                 out,
                 "<p>“{quote}”<sup><a href=\"#aims-note-{n}\" id=\"aims-mark-{n}\">{n}</a></sup></p>"
@@ -93,11 +98,9 @@ pub fn html(cited: &Cited, ids: bool) -> String {
         out.push_str("<h2>Notes</h2>\n<ol>\n");
         for (n, note) in cited.notes.iter().enumerate() {
             let n = n + 1;
-            let _ = writeln!(
-                out,
-                "<li id=\"aims-note-{n}\">{} <a href=\"#aims-mark-{n}\" title=\"back to the quote\">↩</a></li>",
-                rich_html(note)
-            );
+            // No link back: pasted into a word processor, it would be a
+            // stray arrow to delete.
+            let _ = writeln!(out, "<li id=\"aims-note-{n}\">{}</li>", rich_html(note));
         }
         out.push_str("</ol>\n");
     }

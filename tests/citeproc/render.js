@@ -16,7 +16,8 @@ const styles = {
   apa: 'apa',
   chicago: 'chicago-notes-bibliography',
 };
-const out = {};
+// The export it rendered, so that a change to it shows as a change here.
+const out = { items };
 for (const [name, file] of Object.entries(styles)) {
   const style = fs.readFileSync(path.join(stylesDir, `${file}.csl`), 'utf8');
   const sys = {
