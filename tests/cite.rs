@@ -418,6 +418,16 @@ fn docx_holds_chicagos_notes_as_word_footnotes() {
             "word/styles.xml",
         ]
     );
+    // Each part as written, so that a change to any shows.
+    for (name, xml) in &chicago {
+        golden(
+            &format!(
+                "cite-builtin-chicago-docx-{}",
+                name.replace(['/', '[', ']'], "_")
+            ),
+            xml,
+        );
+    }
     let document = &chicago["word/document.xml"];
     assert!(
         document.contains("cross-border crime”</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r>"),

@@ -430,6 +430,53 @@ mod tests {
     }
 
     #[test]
+    fn elements_become_spans_of_one_formatting_each() {
+        use hayagriva::{ElemChild, ElemChildren, Formatted, Formatting};
+        let text = |text: &str, italic: bool| Formatted {
+            text: text.to_owned(),
+            formatting: Formatting {
+                font_style: if italic {
+                    FontStyle::Italic
+                } else {
+                    FontStyle::Normal
+                },
+                ..Formatting::default()
+            },
+        };
+        let children = ElemChildren(vec![
+            ElemChild::Text(text("A ", false)),
+            ElemChild::Markup("b ".to_owned()),
+            // Nothing in italics: no span of its own between two plain ones.
+            ElemChild::Text(text("", true)),
+            ElemChild::Text(text("c", false)),
+            ElemChild::Text(text("Site", true)),
+            ElemChild::Link {
+                text: text("https://a.org", false),
+                url: "https://a.org".to_owned(),
+            },
+        ]);
+        assert_eq!(
+            rich(&children),
+            vec![
+                Span {
+                    text: "A b c".into(),
+                    ..Span::default()
+                },
+                Span {
+                    text: "Site".into(),
+                    italic: true,
+                    ..Span::default()
+                },
+                Span {
+                    text: "https://a.org".into(),
+                    link: Some("https://a.org".into()),
+                    ..Span::default()
+                },
+            ]
+        );
+    }
+
+    #[test]
     fn references_sort_by_their_words_not_their_quotation_marks() {
         let mut references = ["“What Does”", "On the UN", "A Model UN. “X”", "İleri MUN"];
         references.sort_by_cached_key(|r| sort_key(r));
