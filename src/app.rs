@@ -9,7 +9,7 @@ use clap_complete::Shell;
 
 use crate::browse::{self, Browser};
 use crate::cite;
-use crate::cli::{self, Command, FilterArgs, OutputArgs};
+use crate::cli::{self, Command, FilterArgs, HandoutArgs, OutputArgs};
 use crate::config::Config;
 use crate::content::{self, Origin};
 use crate::listing::{self, Facet, Listing};
@@ -32,17 +32,35 @@ pub fn run(command: Option<Command>, origin: Origin, config: &Config) -> anyhow:
     match command {
         // `--all` is for `main`, which reports the problems.
         Command::Check { path, all: _ } => check(&mut out, origin, path),
-        Command::List { filters, output } => list(&mut out, &origin, filters, &[], output, config),
+        Command::List {
+            filters,
+            output,
+            handout,
+        } => list(&mut out, &origin, (filters, &[]), (output, handout), config),
         Command::Search {
             words,
             filters,
             output,
-        } => list(&mut out, &origin, filters, &words, output, config),
+            handout,
+        } => list(
+            &mut out,
+            &origin,
+            (filters, &words),
+            (output, handout),
+            config,
+        ),
         Command::Show {
             ids,
             context: with_context,
             output,
-        } => show(&mut out, &origin, (&ids, with_context), output, config),
+            handout,
+        } => show(
+            &mut out,
+            &origin,
+            (&ids, with_context),
+            (output, handout),
+            config,
+        ),
         Command::Cite {
             ids,
             style,
@@ -111,9 +129,8 @@ fn check(out: &mut impl Write, origin: Origin, path: Option<PathBuf>) -> anyhow:
 fn list(
     out: &mut Screen,
     origin: &Origin,
-    filters: FilterArgs,
-    words: &[String],
-    output: OutputArgs,
+    (filters, words): (FilterArgs, &[String]),
+    (output, handout): (OutputArgs, HandoutArgs),
     config: &Config,
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
@@ -121,6 +138,17 @@ fn list(
     let hits = query::select(&content, &query);
     let mut listing = listing::aims(&content, &hits, query.ranks());
     listing.marks = query.marks();
+    if let Some(facet) = handout.group_by {
+        listing.groups = listing::groups(&content, &hits, facet);
+    }
+    if output.format == Some(Format::Html) {
+        let heading = match (words.is_empty(), handout.group_by) {
+            (true, None) => "Aims".to_owned(),
+            (true, Some(facet)) => format!("Aims by {}", facet.noun()),
+            (false, _) => format!("Aims that hold “{}”", words.join(" ")),
+        };
+        return handout_page(out, &content, &hits, &listing, &heading, handout.style);
+    }
     print(out, &listing, output, config, false)?;
     if config.interactive {
         // Where to look next, for a person: a script has `aims domains`.
@@ -146,6 +174,27 @@ fn list(
         }
     }
     Ok(())
+}
+
+/// The aims of `listing` (the rows of `hits`) as a page to print.
+fn handout_page(
+    out: &mut Screen,
+    content: &Content,
+    hits: &[query::Hit],
+    listing: &Listing,
+    heading: &str,
+    style: cite::Style,
+) -> anyhow::Result<()> {
+    let page = crate::page::handout(
+        content,
+        hits,
+        &listing.groups,
+        heading,
+        &listing.notes,
+        style,
+    );
+    out.write_all(page.as_bytes())?;
+    done(out)
 }
 
 /// `aims browse`: the browser, over the aims the filters select; an aim
@@ -192,7 +241,7 @@ fn show(
     out: &mut Screen,
     origin: &Origin,
     (ids, with_context): (&[String], bool),
-    output: OutputArgs,
+    (output, handout): (OutputArgs, HandoutArgs),
     config: &Config,
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
@@ -211,6 +260,13 @@ fn show(
         .extend(listing::position_notes(&content, &hits));
     if with_context {
         listing::add_context(&content, &mut listing, &hits);
+    }
+    if let Some(facet) = handout.group_by {
+        listing.groups = listing::groups(&content, &hits, facet);
+    }
+    if output.format == Some(Format::Html) {
+        let heading = if hits.len() == 1 { "Aim" } else { "Aims" };
+        return handout_page(out, &content, &hits, &listing, heading, handout.style);
     }
     print(out, &listing, output, config, true)
 }
@@ -303,6 +359,17 @@ fn matrix(
     let content = content::load(origin)?;
     let selected = filtered(&content, filters)?;
     let listing = listing::matrix(&content, &selected, rows, cols);
+    if output.format == Some(Format::Html) {
+        let heading = format!("Aims by {} and {}", rows.noun(), cols.noun());
+        let page = crate::page::matrix(
+            &listing,
+            &listing::facet_names(&content, rows),
+            &listing::facet_names(&content, cols),
+            &heading,
+        );
+        out.write_all(page.as_bytes())?;
+        return done(out);
+    }
     print(out, &listing, output, config, false)
 }
 

@@ -121,6 +121,8 @@ pillar, -d domain, -c clause, -t text, -f format.")]
         filters: FilterArgs,
         #[command(flatten)]
         output: OutputArgs,
+        #[command(flatten)]
+        handout: HandoutArgs,
     },
 
     /// Show aims in full: title, quote, citation, clause, pillars, domains
@@ -141,6 +143,8 @@ Examples:
         context: bool,
         #[command(flatten)]
         output: OutputArgs,
+        #[command(flatten)]
+        handout: HandoutArgs,
     },
 
     /// Find aims that hold every word, in any of its forms, best first
@@ -163,6 +167,8 @@ weigh most), its pillars and domains (ids, names, aliases) and its clause.")]
         filters: FilterArgs,
         #[command(flatten)]
         output: OutputArgs,
+        #[command(flatten)]
+        handout: HandoutArgs,
     },
 
     /// Quote aims with a full reference in MLA, APA or Chicago; BibTeX, CSL-JSON
@@ -422,6 +428,26 @@ pub struct OutputArgs {
     pub no_header: bool,
 }
 
+// How aims are laid out for a reader: in sections, and cited in a style. (A
+// doc comment here would become the about of each command it is flattened in.)
+#[derive(Debug, Args)]
+pub struct HandoutArgs {
+    /// A section per pillar, domain, clause or source, with its name and count,
+    /// the aims under none last (machine formats get a `group` field instead)
+    #[arg(long, value_name = "FACET", ignore_case = true)]
+    pub group_by: Option<Facet>,
+
+    /// The citation style of --format html's quotes and references
+    #[arg(
+        long,
+        short = 's',
+        value_name = "STYLE",
+        default_value = "mla",
+        ignore_case = true
+    )]
+    pub style: CiteStyle,
+}
+
 // The plain enums of the layers below, as values the user can type: their
 // help lives here, with the rest of the command line.
 
@@ -442,6 +468,8 @@ impl ValueEnum for Format {
             Format::Json => PossibleValue::new("json").help("One array of objects"),
             Format::Jsonl => PossibleValue::new("jsonl").help("One object per line"),
             Format::Markdown => PossibleValue::new("markdown").help("A GitHub table"),
+            Format::Html => PossibleValue::new("html")
+                .help("A whole page to print or hand out: aims with quotes and references"),
         })
     }
 }

@@ -14,7 +14,8 @@
 //! | `shell` | the command line as shells and `man` see it: completions, man page |
 //! | `cli` | what the user can type, as clap derive types, and its help |
 //! | `config` | the settings, resolved once: terminal, colour, width, pager, format |
-//! | `output` | the printers (table, tsv, csv, json, jsonl, markdown) |
+//! | `output` | the printers (table, tsv, csv, json, jsonl, markdown, html) |
+//! | `page` | `--format html`: whole pages to print, the aims as a handout, the matrix as a shaded grid |
 //! | `palette` | the styles of terminal output (`anstyle`), each named once, and their escape codes |
 //! | `listing` | the rows and columns of each listing |
 //! | `cite` | references in MLA, APA and Chicago (hayagriva), BibTeX, CSL-JSON |
@@ -62,6 +63,7 @@ pub mod diagnostic;
 pub mod listing;
 pub mod model;
 pub mod output;
+pub mod page;
 pub mod pager;
 pub mod palette;
 pub mod query;

@@ -215,15 +215,124 @@ pub struct Listing {
     pub notes: Vec<String>,
     /// The words a search matched, which a coloured table highlights.
     pub marks: Option<Terms>,
+    /// Sections of the rows, for `--group-by`; none when not asked.
+    pub groups: Vec<Group>,
 }
 
-/// A kind of record aims are tagged with, for the rows and columns of `matrix`.
+/// A section of a grouped listing: a pillar, domain, clause or source (or
+/// the aims under none), and its rows (indices into the listing's rows). A
+/// row under several appears in each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The record's id, as scripts get it; None for the aims under none.
+    pub key: Option<String>,
+    /// What a heading calls it: the record's name ("Clause 2.7"), or "No pillar".
+    pub name: String,
+    pub rows: Vec<usize>,
+}
+
+impl Listing {
+    /// These rows alone, under the same columns, without notes.
+    #[must_use]
+    pub fn only(&self, rows: &[usize]) -> Listing {
+        Listing {
+            noun: self.noun,
+            columns: self.columns.clone(),
+            compact: self.compact,
+            rows: rows.iter().map(|&r| self.rows[r].clone()).collect(),
+            notes: Vec::new(),
+            marks: self.marks.clone(),
+            groups: Vec::new(),
+        }
+    }
+
+    /// The grouped rows as one flat listing for scripts: a record per row
+    /// in each group, in the groups' order, its group's id first (`group`).
+    #[must_use]
+    pub fn flattened(&self) -> Listing {
+        let mut columns = vec![Column::text("group")];
+        columns.extend(self.columns.iter().cloned());
+        let rows = self
+            .groups
+            .iter()
+            .flat_map(|group| {
+                group.rows.iter().map(|&r| {
+                    let mut row = vec![Field::Maybe(group.key.clone())];
+                    row.extend(self.rows[r].iter().cloned());
+                    row
+                })
+            })
+            .collect();
+        Listing {
+            noun: self.noun,
+            columns,
+            compact: self.compact,
+            rows,
+            notes: self.notes.clone(),
+            marks: self.marks.clone(),
+            groups: Vec::new(),
+        }
+    }
+}
+
+/// The groups of `hits` (the rows of `aims`) by `facet`: a group per record
+/// of the facet that any of them carries, in the facet's own order, then the
+/// aims under none ("No pillar").
+pub fn groups(content: &Content, hits: &[Hit], facet: Facet) -> Vec<Group> {
+    let names = facet_names(content, facet);
+    let ids = facet_ids(content, facet);
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    let mut none = Vec::new();
+    for (row, hit) in hits.iter().enumerate() {
+        let tags = tags(&content.aims[hit.aim], facet);
+        if tags.is_empty() {
+            none.push(row);
+        }
+        for tag in tags {
+            rows[tag.index()].push(row);
+        }
+    }
+    let mut groups: Vec<Group> = names
+        .into_iter()
+        .zip(ids)
+        .zip(rows)
+        .filter(|(_, rows)| !rows.is_empty())
+        .map(|((name, id), rows)| Group {
+            key: Some(id.to_owned()),
+            name,
+            rows,
+        })
+        .collect();
+    if !none.is_empty() {
+        groups.push(Group {
+            key: None,
+            name: format!("No {}", facet.noun()),
+            rows: none,
+        });
+    }
+    groups
+}
+
+/// A kind of record aims are tagged with, for the rows and columns of
+/// `matrix` and the sections of `--group-by`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Facet {
     Pillar,
     Domain,
     Clause,
     Source,
+}
+
+impl Facet {
+    /// What one record of it is called.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Facet::Pillar => "pillar",
+            Facet::Domain => "domain",
+            Facet::Clause => "clause",
+            Facet::Source => "source",
+        }
+    }
 }
 
 /// The columns of an aim, in the order of the JSON keys.
@@ -329,6 +438,24 @@ fn tags<'c>(aim: &'c Aim<'c>, facet: Facet) -> &'c [Ref<'c>] {
         Facet::Domain => &aim.domains,
         Facet::Clause => aim.clause.as_slice(),
         Facet::Source => std::slice::from_ref(&aim.source),
+    }
+}
+
+/// What a person calls each of a facet's records: its name ("Clause 2.7").
+pub fn facet_names(content: &Content, facet: Facet) -> Vec<String> {
+    match facet {
+        Facet::Pillar => content.pillars.iter().map(|p| p.name.to_string()).collect(),
+        Facet::Domain => content.domains.iter().map(|d| d.name.to_string()).collect(),
+        Facet::Clause => content
+            .clauses
+            .iter()
+            .map(|c| format!("Clause {}", c.id))
+            .collect(),
+        Facet::Source => content
+            .sources
+            .iter()
+            .map(|s| s.title.to_string())
+            .collect(),
     }
 }
 

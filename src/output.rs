@@ -26,17 +26,20 @@ pub enum Format {
     Json,
     Jsonl,
     Markdown,
+    /// A whole page to print or hand out (see `page`).
+    Html,
 }
 
 impl Format {
     /// Every format, in the order help lists them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Table,
         Format::Tsv,
         Format::Csv,
         Format::Json,
         Format::Jsonl,
         Format::Markdown,
+        Format::Html,
     ];
 }
 
@@ -98,6 +101,17 @@ fn plain(listing: &Listing) -> Vec<usize> {
 /// Prints `listing` to `out` in the style's format. A bad `--columns` is a usage
 /// error, found before anything is written.
 pub fn print(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::Result<()> {
+    if style.format == Format::Markdown && !style.header {
+        return Err(UsageError {
+            message: "a markdown table cannot drop its header row: without it, it is not a table"
+                .to_owned(),
+            hints: vec!["--no-header applies to table and csv".into()],
+        }
+        .into());
+    }
+    if !listing.groups.is_empty() {
+        return print_grouped(out, listing, style);
+    }
     let picked = style.pick(listing)?;
     match style.format {
         Format::Table => table(out, listing, &picked, style)?,
@@ -105,7 +119,52 @@ pub fn print(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::
         Format::Csv => csv(out, listing, &picked, style.header)?,
         Format::Json => json(out, listing)?,
         Format::Jsonl => jsonl(out, listing)?,
-        Format::Markdown => markdown(out, listing, &picked, style.header)?,
+        Format::Markdown => markdown(out, listing, &picked)?,
+        Format::Html => {
+            let mut heading = listing.noun.to_owned();
+            if let Some(first) = heading.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            out.write_all(crate::page::table(listing, &heading).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// A grouped listing: for a person (table, markdown), a heading per group
+/// with its count over the group's rows, the notes once at the end; for a
+/// script, the flat records with their `group`.
+fn print_grouped(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::Result<()> {
+    if !matches!(style.format, Format::Table | Format::Markdown) {
+        return print(out, &listing.flattened(), style);
+    }
+    // A bad --columns is found before anything is written.
+    style.pick(listing)?;
+    for (n, group) in listing.groups.iter().enumerate() {
+        let mut part = listing.only(&group.rows);
+        if n + 1 == listing.groups.len() {
+            part.notes.clone_from(&listing.notes);
+        }
+        let title = format!("{} ({})", visible(&group.name), group.rows.len());
+        if style.format == Format::Markdown {
+            write!(
+                out,
+                "{}## {}\n\n",
+                if n > 0 { "\n" } else { "" },
+                markdown_text(&title)
+            )?;
+        } else {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            let title = wrap(&title, style.width, 0);
+            if style.color {
+                writeln!(out, "{}", palette::paint(HEADING, &title))?;
+            } else {
+                writeln!(out, "{title}")?;
+            }
+        }
+        print(out, &part, style)?;
     }
     Ok(())
 }
@@ -800,31 +859,25 @@ fn jsonl(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     Ok(())
 }
 
-fn markdown(
-    out: &mut impl Write,
-    listing: &Listing,
-    picked: &[usize],
-    header: bool,
-) -> io::Result<()> {
+/// A GitHub table, its header row always: without it, it is no table.
+fn markdown(out: &mut impl Write, listing: &Listing, picked: &[usize]) -> io::Result<()> {
     let cell = |text: &str| one_line(text);
     let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
-    if header {
-        writeln!(
-            out,
-            "{}",
-            line(
-                picked
-                    .iter()
-                    .map(|&c| listing.columns[c].name.clone())
-                    .collect(),
-            )
-        )?;
-        writeln!(
-            out,
-            "{}",
-            line(picked.iter().map(|_| "---".to_owned()).collect())
-        )?;
-    }
+    writeln!(
+        out,
+        "{}",
+        line(
+            picked
+                .iter()
+                .map(|&c| listing.columns[c].name.clone())
+                .collect(),
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(picked.iter().map(|_| "---".to_owned()).collect())
+    )?;
     for row in &listing.rows {
         writeln!(
             out,
@@ -914,8 +967,8 @@ mod tests {
         assert_eq!(render(Format::Csv, Some("aims,id"), true), "aims,id\n3,a\n");
         assert_eq!(render(Format::Csv, Some("aims,id"), false), "3,a\n");
         assert_eq!(
-            render(Format::Markdown, Some("text"), false),
-            "| one two three \\| four, \"five\" |\n\n*Note: a note*\n"
+            render(Format::Markdown, Some("text"), true),
+            "| text |\n| --- |\n| one two three \\| four, \"five\" |\n\n*Note: a note*\n"
         );
     }
 

@@ -108,6 +108,23 @@ pub fn json_safe(json: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text as HTML reads it back, in an element or an attribute: `& < > "`
+/// and `'` as references.
+pub fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Text as markdown shows it as written: every character that markdown
 /// (GitHub's, pandoc's) could read as syntax (emphasis, code, links, HTML, a
 /// table's `|`, an entity, a heading, math) escaped with a backslash, which
@@ -154,6 +171,14 @@ fn escape(text: &str, kept: impl Fn(char) -> bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escapes_what_would_be_markup() {
+        assert_eq!(
+            html_text("<b>\"A\" & 'B'</b>"),
+            "&lt;b&gt;&quot;A&quot; &amp; &#39;B&#39;&lt;/b&gt;"
+        );
+    }
 
     #[test]
     fn hidden_characters_are_controls_bidi_and_zero_width() {

@@ -552,7 +552,7 @@ fn usage_errors_exit_2_and_look_like_aims_own() {
         (
             &["list", "--format", "jsn"],
             "aims: error: invalid value `jsn` for `--format <FORMAT>`\n  \
-             hint: did you mean `json`?\n  hint: valid values: table, tsv, csv, json, jsonl, markdown\n",
+             hint: did you mean `json`?\n  hint: valid values: table, tsv, csv, json, jsonl, markdown, html\n",
         ),
         (
             &["list", "--domian", "x"],
@@ -604,7 +604,7 @@ fn errors_are_coloured_and_wrapped_only_on_a_terminal() {
     assert_eq!(
         on_terminal("list --format jsn", &[("NO_COLOR", "1")]),
         "aims: error: invalid value `jsn` for `--format <FORMAT>`\n  hint: did you mean `json`?\n  \
-         hint: valid values: table, tsv, csv, json, jsonl, markdown\n"
+         hint: valid values: table, tsv, csv, json, jsonl,\n        markdown, html\n"
     );
 }
 
@@ -814,17 +814,23 @@ fn columns_pick_and_order_and_no_header_drops_the_header() {
         ]),
         "1,shared-history\n1,language\n1,identity\n1,culture\n"
     );
-    assert_eq!(
-        listing(&[
+    // A markdown table without its header row is no table: refused.
+    expect(
+        &[
+            "--content",
+            VALID,
             "domains",
             "--columns",
             "id,aliases",
             "--format",
             "markdown",
-            "--no-header"
-        ]),
-        "| economy | economic |\n| science |  |\n| education |  |\n| transport | transportation |\n| customs |  |\n| tourism |  |\n| trade | investment |\n| peace | stability |\n| security |  |\n| law | legal |\n"
+            "--no-header",
+        ],
+        "",
+        "aims: error: a markdown table cannot drop its header row: without it, it is not a table\n  hint: --no-header applies to table and csv\n",
+        2,
     );
+
     assert_eq!(
         listing(&[
             "list",

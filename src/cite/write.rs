@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Cited, Mark, Quoted, Rich, Span, plain};
-use crate::text::markdown_text;
+use crate::text::{html_text as escape, markdown_text};
 
 /// Paste-ready text: each quote with its in-text citation (or, in Chicago,
 /// its note's number), then the notes, then the references. With `ids`,
@@ -183,22 +183,6 @@ fn rich_html(rich: &Rich) -> String {
     out
 }
 
-/// Text as HTML reads it back: `& < > "` and `'` as references.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A note's number as superscript digits, as it stands after a quote.
 fn superscript(n: usize) -> String {
     n.to_string()
@@ -225,14 +209,6 @@ mod tests {
     #[test]
     fn note_numbers_are_superscript() {
         assert_eq!(superscript(1_234_567_890), "¹²³⁴⁵⁶⁷⁸⁹⁰");
-    }
-
-    #[test]
-    fn html_escapes_what_would_be_markup() {
-        assert_eq!(
-            escape("<b>\"A\" & 'B'</b>"),
-            "&lt;b&gt;&quot;A&quot; &amp; &#39;B&#39;&lt;/b&gt;"
-        );
     }
 
     #[test]

@@ -1,0 +1,298 @@
+//! `--format html`: whole, self-contained pages to print or hand out. The
+//! aims as a handout (each aim's title, quote with its citation, clause,
+//! domains and pillars by name, grouped if asked, and the references of the
+//! sources quoted at the end); any other listing as a table; the matrix as
+//! a grid shaded by its counts. No script, no file or address to fetch;
+//! every text from the content escaped; a print stylesheet for A4 and
+//! Letter, and a layout that reads on a phone.
+
+use std::fmt::Write as _;
+
+use crate::cite::{self, Mark, Rich};
+use crate::listing::{Field, Group, Listing};
+use crate::model::Content;
+use crate::query::Hit;
+use crate::text::html_text as escape;
+
+/// The style every page shares: serif for reading, a measure of about 70
+/// characters, and for print a margin that fits A4 and Letter alike, an aim
+/// never split across pages, and each link's address printed after it.
+const STYLE: &str = "\
+:root{color-scheme:light}
+body{margin:0;color:#111;background:#fff;font:12pt/1.45 Georgia,'Times New Roman',serif}
+main{max-width:44em;margin:0 auto;padding:1.2em 1em 2em}
+main.wide{max-width:none}
+h1{font-size:1.5em;margin:0 0 .2em}
+h2{font-size:1.15em;margin:1.4em 0 .5em;padding-bottom:.15em;border-bottom:1px solid #888;break-after:avoid}
+h3{font-size:1em;margin:.8em 0 .15em;break-after:avoid}
+.lede,.meta,footer{color:#444}
+.lede{margin:0 0 1em}
+article{break-inside:avoid}
+blockquote{margin:.15em 0 .2em 1.2em}
+.meta{font-size:.85em;margin:0 0 .6em 1.4em}
+.ref{padding-left:2em;text-indent:-2em;margin:.3em 0}
+ol.notes{font-size:.9em;padding-left:1.5em}
+table{border-collapse:collapse;font-size:.9em;margin:.5em 0}
+th,td{border:1px solid #bbb;padding:.2em .45em;vertical-align:top;text-align:left}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+th.row{white-space:nowrap}
+.scroll{overflow-x:auto}
+footer{font-size:.8em;margin-top:2em;border-top:1px solid #ccc;padding-top:.4em}
+a{color:#1a4d8f}
+@page{margin:16mm 15mm}
+@media print{
+body{font-size:10.5pt}
+main{max-width:none;padding:0}
+a{color:inherit;text-decoration:none}
+a.shown::after{content:\" <\" attr(href) \">\";font-size:.85em}
+.scroll{overflow:visible}
+th,td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+@media (max-width:36em){body{font-size:11pt}blockquote{margin-left:.5em}.meta{margin-left:.6em}}
+";
+
+/// A whole page: its title, and the body's HTML; a wide one (a table) takes
+/// the window's width rather than a reading measure.
+fn document(title: &str, body: &str, wide: bool) -> String {
+    let main = if wide {
+        "<main class=\"wide\">"
+    } else {
+        "<main>"
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n{main}\n{body}</main>\n</body>\n</html>\n",
+        escape(title)
+    )
+}
+
+/// The aims of `hits` as a handout, in `groups` if grouped, cited in `style`.
+pub fn handout(
+    content: &Content,
+    hits: &[Hit],
+    groups: &[Group],
+    heading: &str,
+    notes: &[String],
+    style: cite::Style,
+) -> String {
+    // Every appearance of an aim, in the page's order, cited in turn.
+    let sections: Vec<(Option<&Group>, Vec<usize>)> = if groups.is_empty() {
+        vec![(None, (0..hits.len()).collect())]
+    } else {
+        groups.iter().map(|g| (Some(g), g.rows.clone())).collect()
+    };
+    let order: Vec<usize> = sections
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|&r| hits[r].aim))
+        .collect();
+    let mut sources: Vec<usize> = Vec::new();
+    for &aim in &order {
+        let source = content.aims[aim].source.index();
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    let cited = cite::cited(content, &order, &sources, style);
+    let mut quotes = cited.quotes.iter();
+
+    let mut body = String::new();
+    let _ = writeln!(body, "<h1>{}</h1>", escape(heading));
+    let titles: Vec<String> = sources
+        .iter()
+        .map(|&s| format!("“{}”", escape(&content.sources[s].title)))
+        .collect();
+    let _ = writeln!(
+        body,
+        "<p class=\"lede\">{} {} quoted from {}</p>",
+        hits.len(),
+        if hits.len() == 1 { "aim" } else { "aims" },
+        titles.join(", ")
+    );
+    for (group, rows) in &sections {
+        if let Some(group) = group {
+            let _ = writeln!(
+                body,
+                "<section>\n<h2>{} <small>({})</small></h2>",
+                escape(&group.name),
+                group.rows.len()
+            );
+        }
+        for &row in rows {
+            let aim = &content.aims[hits[row].aim];
+            let cited_aim = quotes.next().expect("a quote per appearance");
+            let (quote, end) = cited_aim.around_mark();
+            let mark = match &cited_aim.mark {
+                Mark::InText(in_text) => format!(" {}{end}", rich(in_text)),
+                Mark::Note(n) => {
+                    format!("<sup><a href=\"#note-{n}\" id=\"mark-{n}\">{n}</a></sup>")
+                }
+            };
+            // Where it stands, then what it is tagged with, if anything.
+            let mut meta = vec![escape(&crate::listing::citation(content, aim))];
+            let pillars: Vec<String> = aim
+                .pillars
+                .iter()
+                .map(|p| content.pillars[p.index()].name.to_string())
+                .collect();
+            let domains: Vec<String> = aim
+                .domains
+                .iter()
+                .map(|d| content.domains[d.index()].name.to_string())
+                .collect();
+            for (label, names) in [("Domains", domains), ("Pillars", pillars)] {
+                if !names.is_empty() {
+                    meta.push(format!("{label}: {}", escape(&names.join(", "))));
+                }
+            }
+            let _ = writeln!(
+                body,
+                "<article id=\"{id}\">\n<h3>{title}</h3>\n<blockquote>“{quote}”{mark}</blockquote>\n\
+<p class=\"meta\">{meta}</p>\n</article>",
+                id = escape(&aim.id),
+                title = escape(&aim.title),
+                quote = escape(quote),
+                meta = meta.join(" · "),
+            );
+        }
+        if group.is_some() {
+            body.push_str("</section>\n");
+        }
+    }
+    if !cited.notes.is_empty() {
+        body.push_str("<h2>Notes</h2>\n<ol class=\"notes\">\n");
+        for (n, note) in cited.notes.iter().enumerate() {
+            let _ = writeln!(body, "<li id=\"note-{}\">{}</li>", n + 1, rich(note));
+        }
+        body.push_str("</ol>\n");
+    }
+    let _ = writeln!(body, "<h2>{}</h2>", cited.style.heading());
+    for reference in &cited.references {
+        let _ = writeln!(body, "<p class=\"ref\">{}</p>", rich(reference));
+    }
+    footer(&mut body, notes);
+    document(heading, &body, false)
+}
+
+/// A listing as a table, under `heading`.
+pub fn table(listing: &Listing, heading: &str) -> String {
+    let mut body = format!(
+        "<h1>{}</h1>\n<div class=\"scroll\"><table>\n<tr>",
+        escape(heading)
+    );
+    let shown: Vec<usize> = (0..listing.columns.len())
+        .filter(|&c| listing.columns[c].plain)
+        .collect();
+    for &c in &shown {
+        let _ = write!(body, "<th>{}</th>", escape(&listing.columns[c].name));
+    }
+    body.push_str("</tr>\n");
+    for row in &listing.rows {
+        body.push_str("<tr>");
+        for &c in &shown {
+            let field = &row[c];
+            let class = if matches!(field, Field::Count(_) | Field::MaybeCount(_)) {
+                " class=\"n\""
+            } else {
+                ""
+            };
+            let _ = write!(body, "<td{class}>{}</td>", escape(&field.text(", ")));
+        }
+        body.push_str("</tr>\n");
+    }
+    body.push_str("</table></div>\n");
+    footer(&mut body, &listing.notes);
+    document(heading, &body, true)
+}
+
+/// The matrix as a grid: the names of its rows and columns on both axes,
+/// each cell shaded by its count (the largest darkest) with the count
+/// written in it, and an empty cell left white.
+pub fn matrix(listing: &Listing, rows: &[String], columns: &[String], heading: &str) -> String {
+    let most = listing
+        .rows
+        .iter()
+        .flat_map(|row| row.iter())
+        .filter_map(|field| match field {
+            Field::Tally(n) => Some(*n),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut body = format!(
+        "<h1>{}</h1>\n<div class=\"scroll\"><table>\n<tr><th></th>",
+        escape(heading)
+    );
+    for name in columns {
+        let _ = write!(body, "<th scope=\"col\">{}</th>", escape(name));
+    }
+    body.push_str("</tr>\n");
+    for (name, row) in rows.iter().zip(&listing.rows) {
+        let _ = write!(
+            body,
+            "<tr><th scope=\"row\" class=\"row\">{}</th>",
+            escape(name)
+        );
+        for field in row.iter().skip(1) {
+            let n = match field {
+                Field::Tally(n) => *n,
+                _ => 0,
+            };
+            if n == 0 {
+                body.push_str("<td class=\"n\"></td>");
+                continue;
+            }
+            // From a pale to a deep blue; white figures on the darker half.
+            #[expect(clippy::cast_precision_loss, reason = "counts of aims, far below 2^52")]
+            let share = n as f64 / most as f64;
+            let lightness = 92.0 - 57.0 * share;
+            let ink = if lightness < 60.0 { "#fff" } else { "#111" };
+            let _ = write!(
+                body,
+                "<td class=\"n\" style=\"background:hsl(212 60% {lightness:.0}%);color:{ink}\">{n}</td>"
+            );
+        }
+        body.push_str("</tr>\n");
+    }
+    body.push_str("</table></div>\n");
+    footer(&mut body, &listing.notes);
+    document(heading, &body, true)
+}
+
+/// The notes a listing carries, in small print at the end.
+fn footer(body: &mut String, notes: &[String]) {
+    if notes.is_empty() {
+        return;
+    }
+    body.push_str("<footer>\n");
+    for note in notes {
+        let _ = writeln!(body, "<p>Note: {}</p>", escape(note));
+    }
+    body.push_str("</footer>\n");
+}
+
+/// Rendered citation text as HTML: italics, and links with their address
+/// printed after them on paper where the text does not already show it.
+fn rich(rich: &Rich) -> String {
+    let mut out = String::new();
+    for span in rich {
+        let mut text = escape(&span.text);
+        if let Some(link) = &span.link {
+            let class = if *link == span.text {
+                ""
+            } else {
+                " class=\"shown\""
+            };
+            text = format!("<a href=\"{}\"{class}>{text}</a>", escape(link));
+        }
+        if span.bold {
+            text = format!("<b>{text}</b>");
+        }
+        if span.italic {
+            text = format!("<i>{text}</i>");
+        }
+        out.push_str(&text);
+    }
+    out
+}
