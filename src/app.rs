@@ -139,7 +139,7 @@ fn list(
     let mut listing = listing::aims(&content, &hits, query.ranks());
     listing.marks = query.marks();
     if let Some(facet) = handout.group_by {
-        listing.groups = listing::groups(&content, &hits, facet);
+        listing.groups = Some(listing::groups(&content, &hits, facet));
     }
     if output.format == Some(Format::Html) {
         let heading = match (words.is_empty(), handout.group_by) {
@@ -147,7 +147,13 @@ fn list(
             (true, Some(facet)) => format!("Aims by {}", facet.noun()),
             (false, _) => format!("Aims that hold “{}”", words.join(" ")),
         };
-        return handout_page(out, &content, &hits, &listing, &heading, handout.style);
+        return handout_page(
+            out,
+            &content,
+            (&hits, &listing),
+            (&heading, output.columns.as_deref()),
+            handout.style,
+        );
     }
     print(out, &listing, output, config, false)?;
     if config.interactive {
@@ -176,19 +182,26 @@ fn list(
     Ok(())
 }
 
-/// The aims of `listing` (the rows of `hits`) as a page to print.
+/// The aims of `listing` (the rows of `hits`) as a page to print. It shows
+/// each aim whole: `--columns` does not apply.
 fn handout_page(
     out: &mut Screen,
     content: &Content,
-    hits: &[query::Hit],
-    listing: &Listing,
-    heading: &str,
+    (hits, listing): (&[query::Hit], &Listing),
+    (heading, columns): (&str, Option<&[String]>),
     style: cite::Style,
 ) -> anyhow::Result<()> {
+    if columns.is_some() {
+        return Err(UsageError {
+            message: "--columns does not apply to html: the page shows each aim whole".to_owned(),
+            hints: vec!["pick columns in a table, tsv, csv or markdown".into()],
+        }
+        .into());
+    }
     let page = crate::page::handout(
         content,
         hits,
-        &listing.groups,
+        listing.groups.as_deref(),
         heading,
         &listing.notes,
         style,
@@ -262,11 +275,26 @@ fn show(
         listing::add_context(&content, &mut listing, &hits);
     }
     if let Some(facet) = handout.group_by {
-        listing.groups = listing::groups(&content, &hits, facet);
+        listing.groups = Some(listing::groups(&content, &hits, facet));
     }
     if output.format == Some(Format::Html) {
+        if with_context {
+            return Err(UsageError {
+                message: "--context does not apply to html".to_owned(),
+                hints: vec![
+                    "the sentence around a quote is in table, tsv, csv, json and markdown".into(),
+                ],
+            }
+            .into());
+        }
         let heading = if hits.len() == 1 { "Aim" } else { "Aims" };
-        return handout_page(out, &content, &hits, &listing, heading, handout.style);
+        return handout_page(
+            out,
+            &content,
+            (&hits, &listing),
+            (heading, output.columns.as_deref()),
+            handout.style,
+        );
     }
     print(out, &listing, output, config, true)
 }
@@ -338,7 +366,12 @@ fn cite(
             let text = match format {
                 cite::Output::Text => cite::text(&cited, with_ids),
                 cite::Output::Markdown => cite::markdown(&cited, with_ids),
-                _ => cite::html(&cited, with_ids),
+                // A whole page, to open in a browser and copy from, or to
+                // hand out; the browser's copy takes the fragment alone.
+                _ => crate::page::whole(
+                    &format!("Quotes and {}", cited.style.heading()),
+                    &cite::html(&cited, with_ids),
+                ),
             };
             visible(&text).into_owned()
         }
@@ -401,7 +434,12 @@ fn print(
     records: bool,
 ) -> anyhow::Result<()> {
     let style = config.style(output.format, output.columns, !output.no_header);
-    if records && style.format == Format::Table && style.columns.is_none() {
+    // Records in full, unless grouped: then tables under headings.
+    if records
+        && style.format == Format::Table
+        && style.columns.is_none()
+        && listing.groups.is_none()
+    {
         output::print_records(out, listing, &style)
     } else {
         output::print(out, listing, &style)

@@ -437,14 +437,9 @@ pub struct HandoutArgs {
     #[arg(long, value_name = "FACET", ignore_case = true)]
     pub group_by: Option<Facet>,
 
-    /// The citation style of --format html's quotes and references
-    #[arg(
-        long,
-        short = 's',
-        value_name = "STYLE",
-        default_value = "mla",
-        ignore_case = true
-    )]
+    /// The citation style of --format html's quotes and references (no -s:
+    /// it would read as --source)
+    #[arg(long, value_name = "STYLE", default_value = "mla", ignore_case = true)]
     pub style: CiteStyle,
 }
 

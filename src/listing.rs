@@ -215,8 +215,9 @@ pub struct Listing {
     pub notes: Vec<String>,
     /// The words a search matched, which a coloured table highlights.
     pub marks: Option<Terms>,
-    /// Sections of the rows, for `--group-by`; none when not asked.
-    pub groups: Vec<Group>,
+    /// Sections of the rows, for `--group-by` (None when not asked; no
+    /// sections when no row was selected).
+    pub groups: Option<Vec<Group>>,
 }
 
 /// A section of a grouped listing: a pillar, domain, clause or source (or
@@ -242,7 +243,7 @@ impl Listing {
             rows: rows.iter().map(|&r| self.rows[r].clone()).collect(),
             notes: Vec::new(),
             marks: self.marks.clone(),
-            groups: Vec::new(),
+            groups: None,
         }
     }
 
@@ -255,6 +256,7 @@ impl Listing {
         let rows = self
             .groups
             .iter()
+            .flatten()
             .flat_map(|group| {
                 group.rows.iter().map(|&r| {
                     let mut row = vec![Field::Maybe(group.key.clone())];
@@ -270,7 +272,7 @@ impl Listing {
             rows,
             notes: self.notes.clone(),
             marks: self.marks.clone(),
-            groups: Vec::new(),
+            groups: None,
         }
     }
 }

@@ -11,7 +11,7 @@ use comfy_table::{
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use unicode_width::UnicodeWidthStr;
 
-use crate::listing::{Align, Field, Listing, Role};
+use crate::listing::{Align, Field, Group, Listing, Role};
 use crate::palette::{self, EMPHASIS, HEADING, ID, ID_COLUMN, LABEL, MATCH, NORMAL_WEIGHT, NOTE};
 use crate::search::Terms;
 use crate::suggest::{UsageError, pairs};
@@ -109,8 +109,8 @@ pub fn print(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::
         }
         .into());
     }
-    if !listing.groups.is_empty() {
-        return print_grouped(out, listing, style);
+    if let Some(groups) = &listing.groups {
+        return print_grouped(out, listing, groups, style);
     }
     let picked = style.pick(listing)?;
     match style.format {
@@ -134,15 +134,38 @@ pub fn print(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::
 /// A grouped listing: for a person (table, markdown), a heading per group
 /// with its count over the group's rows, the notes once at the end; for a
 /// script, the flat records with their `group`.
-fn print_grouped(out: &mut impl Write, listing: &Listing, style: &Style) -> anyhow::Result<()> {
+fn print_grouped(
+    out: &mut impl Write,
+    listing: &Listing,
+    groups: &[Group],
+    style: &Style,
+) -> anyhow::Result<()> {
+    let is_group = |name: &String| name.trim().eq_ignore_ascii_case("group");
     if !matches!(style.format, Format::Table | Format::Markdown) {
-        return print(out, &listing.flattened(), style);
+        // The group always comes first: rows repeat per group, and without
+        // it nothing would tell them apart.
+        let mut style = style.clone();
+        if let Some(columns) = &mut style.columns
+            && !columns.iter().any(is_group)
+        {
+            columns.insert(0, "group".to_owned());
+        }
+        return print(out, &listing.flattened(), &style);
     }
+    // The headings say the group: a `group` column has no place here.
+    let mut style = style.clone();
+    if let Some(columns) = &mut style.columns {
+        columns.retain(|name| !is_group(name));
+    }
+    let style = &style;
     // A bad --columns is found before anything is written.
     style.pick(listing)?;
-    for (n, group) in listing.groups.iter().enumerate() {
+    if groups.is_empty() {
+        return print(out, &listing.only(&[]), style);
+    }
+    for (n, group) in groups.iter().enumerate() {
         let mut part = listing.only(&group.rows);
-        if n + 1 == listing.groups.len() {
+        if n + 1 == groups.len() {
             part.notes.clone_from(&listing.notes);
         }
         let title = format!("{} ({})", visible(&group.name), group.rows.len());

@@ -8,9 +8,9 @@
 
 use std::fmt::Write as _;
 
-use crate::cite::{self, Mark, Rich};
+use crate::cite::{self, Mark, Quoted, Rich};
 use crate::listing::{Field, Group, Listing};
-use crate::model::Content;
+use crate::model::{Aim, Content};
 use crate::query::Hit;
 use crate::text::html_text as escape;
 
@@ -36,6 +36,7 @@ table{border-collapse:collapse;font-size:.9em;margin:.5em 0}
 th,td{border:1px solid #bbb;padding:.2em .45em;vertical-align:top;text-align:left}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 th.row{white-space:nowrap}
+th.col{writing-mode:vertical-rl;transform:rotate(180deg);text-align:left;white-space:nowrap;padding:.45em .2em}
 .scroll{overflow-x:auto}
 footer{font-size:.8em;margin-top:2em;border-top:1px solid #ccc;padding-top:.4em}
 a{color:#1a4d8f}
@@ -51,36 +52,55 @@ th,td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @media (max-width:36em){body{font-size:11pt}blockquote{margin-left:.5em}.meta{margin-left:.6em}}
 ";
 
-/// A whole page: its title, and the body's HTML; a wide one (a table) takes
-/// the window's width rather than a reading measure.
-fn document(title: &str, body: &str, wide: bool) -> String {
-    let main = if wide {
-        "<main class=\"wide\">"
-    } else {
+/// How a page is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Text at a reading measure.
+    Reading,
+    /// A table, as wide as the window.
+    Wide,
+    /// A grid, as wide as the window, printed across a landscape page.
+    Grid,
+}
+
+/// A whole page: its title, and the body's HTML, in `layout`.
+fn document(title: &str, body: &str, layout: Layout) -> String {
+    let main = if layout == Layout::Reading {
         "<main>"
+    } else {
+        "<main class=\"wide\">"
+    };
+    let landscape = if layout == Layout::Grid {
+        "@page{size:landscape}\n"
+    } else {
+        ""
     };
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n{main}\n{body}</main>\n</body>\n</html>\n",
+<title>{}</title>\n<style>\n{STYLE}{landscape}</style>\n</head>\n<body>\n{main}\n{body}</main>\n</body>\n</html>\n",
         escape(title)
     )
+}
+
+/// `body` (an HTML fragment, such as `aims cite` writes) as a whole page.
+pub fn whole(title: &str, body: &str) -> String {
+    document(title, body, Layout::Reading)
 }
 
 /// The aims of `hits` as a handout, in `groups` if grouped, cited in `style`.
 pub fn handout(
     content: &Content,
     hits: &[Hit],
-    groups: &[Group],
+    groups: Option<&[Group]>,
     heading: &str,
     notes: &[String],
     style: cite::Style,
 ) -> String {
     // Every appearance of an aim, in the page's order, cited in turn.
-    let sections: Vec<(Option<&Group>, Vec<usize>)> = if groups.is_empty() {
-        vec![(None, (0..hits.len()).collect())]
-    } else {
-        groups.iter().map(|g| (Some(g), g.rows.clone())).collect()
+    let sections: Vec<(Option<&Group>, Vec<usize>)> = match groups {
+        None => vec![(None, (0..hits.len()).collect())],
+        Some(groups) => groups.iter().map(|g| (Some(g), g.rows.clone())).collect(),
     };
     let order: Vec<usize> = sections
         .iter()
@@ -98,6 +118,11 @@ pub fn handout(
 
     let mut body = String::new();
     let _ = writeln!(body, "<h1>{}</h1>", escape(heading));
+    if hits.is_empty() {
+        body.push_str("<p class=\"lede\">No aims match.</p>\n");
+        footer(&mut body, notes);
+        return document(heading, &body, Layout::Reading);
+    }
     let titles: Vec<String> = sources
         .iter()
         .map(|&s| format!("“{}”", escape(&content.sources[s].title)))
@@ -109,6 +134,9 @@ pub fn handout(
         if hits.len() == 1 { "aim" } else { "aims" },
         titles.join(", ")
     );
+    // An aim in several groups: its first appearance carries its id, so
+    // that a link to it (#combat-terrorism) has one place to go.
+    let mut anchored = vec![false; content.aims.len()];
     for (group, rows) in &sections {
         if let Some(group) = group {
             let _ = writeln!(
@@ -120,40 +148,13 @@ pub fn handout(
         }
         for &row in rows {
             let aim = &content.aims[hits[row].aim];
-            let cited_aim = quotes.next().expect("a quote per appearance");
-            let (quote, end) = cited_aim.around_mark();
-            let mark = match &cited_aim.mark {
-                Mark::InText(in_text) => format!(" {}{end}", rich(in_text)),
-                Mark::Note(n) => {
-                    format!("<sup><a href=\"#note-{n}\" id=\"mark-{n}\">{n}</a></sup>")
-                }
+            let anchor = if std::mem::replace(&mut anchored[hits[row].aim], true) {
+                String::new()
+            } else {
+                format!(" id=\"{}\"", escape(&aim.id))
             };
-            // Where it stands, then what it is tagged with, if anything.
-            let mut meta = vec![escape(&crate::listing::citation(content, aim))];
-            let pillars: Vec<String> = aim
-                .pillars
-                .iter()
-                .map(|p| content.pillars[p.index()].name.to_string())
-                .collect();
-            let domains: Vec<String> = aim
-                .domains
-                .iter()
-                .map(|d| content.domains[d.index()].name.to_string())
-                .collect();
-            for (label, names) in [("Domains", domains), ("Pillars", pillars)] {
-                if !names.is_empty() {
-                    meta.push(format!("{label}: {}", escape(&names.join(", "))));
-                }
-            }
-            let _ = writeln!(
-                body,
-                "<article id=\"{id}\">\n<h3>{title}</h3>\n<blockquote>“{quote}”{mark}</blockquote>\n\
-<p class=\"meta\">{meta}</p>\n</article>",
-                id = escape(&aim.id),
-                title = escape(&aim.title),
-                quote = escape(quote),
-                meta = meta.join(" · "),
-            );
+            let cited_aim = quotes.next().expect("a quote per appearance");
+            body.push_str(&article(content, aim, cited_aim, &anchor));
         }
         if group.is_some() {
             body.push_str("</section>\n");
@@ -171,7 +172,41 @@ pub fn handout(
         let _ = writeln!(body, "<p class=\"ref\">{}</p>", rich(reference));
     }
     footer(&mut body, notes);
-    document(heading, &body, false)
+    document(heading, &body, Layout::Reading)
+}
+
+/// One aim of a handout: its title, its quote with its citation (or note
+/// mark), where it stands, and its domains and pillars by name.
+fn article(content: &Content, aim: &Aim, cited: &Quoted, anchor: &str) -> String {
+    let (quote, end) = cited.around_mark();
+    let mark = match &cited.mark {
+        Mark::InText(in_text) => format!(" {}{end}", rich(in_text)),
+        Mark::Note(n) => format!("<sup><a href=\"#note-{n}\" id=\"mark-{n}\">{n}</a></sup>"),
+    };
+    // Where it stands, then what it is tagged with, if anything.
+    let mut meta = vec![escape(&crate::listing::citation(content, aim))];
+    let pillars: Vec<String> = aim
+        .pillars
+        .iter()
+        .map(|p| content.pillars[p.index()].name.to_string())
+        .collect();
+    let domains: Vec<String> = aim
+        .domains
+        .iter()
+        .map(|d| content.domains[d.index()].name.to_string())
+        .collect();
+    for (label, names) in [("Domains", domains), ("Pillars", pillars)] {
+        if !names.is_empty() {
+            meta.push(format!("{label}: {}", escape(&names.join(", "))));
+        }
+    }
+    format!(
+        "<article{anchor}>\n<h3>{title}</h3>\n<blockquote>“{quote}”{mark}</blockquote>\n\
+<p class=\"meta\">{meta}</p>\n</article>\n",
+        title = escape(&aim.title),
+        quote = escape(quote),
+        meta = meta.join(" · "),
+    )
 }
 
 /// A listing as a table, under `heading`.
@@ -202,7 +237,7 @@ pub fn table(listing: &Listing, heading: &str) -> String {
     }
     body.push_str("</table></div>\n");
     footer(&mut body, &listing.notes);
-    document(heading, &body, true)
+    document(heading, &body, Layout::Wide)
 }
 
 /// The matrix as a grid: the names of its rows and columns on both axes,
@@ -220,12 +255,18 @@ pub fn matrix(listing: &Listing, rows: &[String], columns: &[String], heading: &
         .max()
         .unwrap_or(0)
         .max(1);
+    // Names upright down the side, and turned up along the top, so that a
+    // grid of 24 columns fits a landscape page.
     let mut body = format!(
         "<h1>{}</h1>\n<div class=\"scroll\"><table>\n<tr><th></th>",
         escape(heading)
     );
     for name in columns {
-        let _ = write!(body, "<th scope=\"col\">{}</th>", escape(name));
+        let _ = write!(
+            body,
+            "<th scope=\"col\" class=\"col\">{}</th>",
+            escape(name)
+        );
     }
     body.push_str("</tr>\n");
     for (name, row) in rows.iter().zip(&listing.rows) {
@@ -257,7 +298,7 @@ pub fn matrix(listing: &Listing, rows: &[String], columns: &[String], heading: &
     }
     body.push_str("</table></div>\n");
     footer(&mut body, &listing.notes);
-    document(heading, &body, true)
+    document(heading, &body, Layout::Grid)
 }
 
 /// The notes a listing carries, in small print at the end.

@@ -119,8 +119,8 @@ fn citations_equal_what_citeproc_js_renders_from_aims_own_export() {
         let html = ok(&["cite", "2.7", "--style", style, "--format", "html"]);
         let reference = html
             .lines()
-            .last()
-            .and_then(|line| {
+            .rev()
+            .find_map(|line| {
                 line.strip_prefix("<p style=\"padding-left: 2em; text-indent: -2em\">")
             })
             .and_then(|line| line.strip_suffix("</p>"))

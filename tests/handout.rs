@@ -215,3 +215,216 @@ fn a_page_is_whole_self_contained_and_escapes_the_content() {
         assert!(!page.contains("<b>stability"), "{page}");
     }
 }
+
+/// A page as a browser reads it (html5ever, through scraper).
+fn parsed(page: &str) -> scraper::Html {
+    let html = scraper::Html::parse_document(page);
+    assert!(html.errors.is_empty(), "{:?}\n{page}", html.errors);
+    html
+}
+
+fn select<'h>(html: &'h scraper::Html, css: &str) -> Vec<scraper::ElementRef<'h>> {
+    let selector = scraper::Selector::parse(css).expect("a selector");
+    html.select(&selector).collect()
+}
+
+fn text(element: &scraper::ElementRef) -> String {
+    element.text().collect()
+}
+
+#[test]
+fn the_clause_handout_parses_with_a_heading_per_clause_and_one_for_the_rest() {
+    let page = parsed(&ok(&["list", "--group-by", "clause", "--format", "html"]));
+    assert_eq!(select(&page, "html")[0].value().attr("lang"), Some("en"));
+    assert_eq!(
+        select(&page, "h1").iter().map(text).collect::<Vec<_>>(),
+        ["Aims by clause"]
+    );
+    let sections: Vec<String> = select(&page, "section > h2").iter().map(text).collect();
+    let mut expected: Vec<String> = (1..=9).map(|n| format!("Clause 2.{n} (1)")).collect();
+    expected.push("No clause (20)".to_owned());
+    assert_eq!(sections, expected);
+    // Every aim once, each with its quote and where it stands.
+    let articles = select(&page, "article");
+    assert_eq!(articles.len(), 29);
+    assert_eq!(select(&page, "article blockquote").len(), 29);
+    assert_eq!(select(&page, "article p.meta").len(), 29);
+    // The references of the sources quoted, in MLA.
+    let headings: Vec<String> = select(&page, "main > h2").iter().map(text).collect();
+    assert_eq!(headings, ["Works Cited"]);
+    assert_eq!(select(&page, "p.ref").len(), 1);
+    // A print stylesheet, and nothing fetched.
+    let style = text(&select(&page, "style")[0]);
+    assert!(style.contains("@media print") && style.contains("break-inside:avoid"));
+    assert!(select(&page, "script, link, img, iframe").is_empty());
+}
+
+#[test]
+fn an_aim_in_several_groups_is_in_each_but_its_id_names_one_place() {
+    let page = parsed(&ok(&["list", "--group-by", "pillar", "--format", "html"]));
+    let ids: Vec<&str> = select(&page, "[id]")
+        .iter()
+        .filter_map(|e| e.value().attr("id"))
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    let four: usize = select(&page, "article h3")
+        .iter()
+        .filter(|h| text(h).starts_with("Build on shared history"))
+        .count();
+    assert_eq!(four, 4);
+}
+
+#[test]
+fn the_contents_markup_reads_back_as_the_text_it_was() {
+    let page = parsed(&ok(&["--content", MARKUP, "list", "-f", "html"]));
+    // No element came from the content: its tags are text.
+    assert!(select(&page, "main b, main script").is_empty());
+    let titles: Vec<String> = select(&page, "article h3").iter().map(text).collect();
+    assert!(
+        titles.contains(&"Aim at *peace* and <b>stability</b>".to_owned()),
+        "{titles:?}"
+    );
+    let quotes: Vec<String> = select(&page, "blockquote").iter().map(text).collect();
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.contains("fostering `trade` and [investment](https://evil.example)")),
+        "{quotes:?}"
+    );
+    // So do the names in a grid and in a table.
+    for args in [
+        &["--content", MARKUP, "matrix", "-f", "html"][..],
+        &["--content", MARKUP, "domains", "-f", "html"],
+    ] {
+        let page = parsed(&ok(args));
+        assert!(select(&page, "main b, main script").is_empty());
+    }
+}
+
+#[test]
+fn the_matrix_page_shades_every_count_and_names_both_axes() {
+    let page = parsed(&ok(&[
+        "--content",
+        VALID,
+        "matrix",
+        "--rows",
+        "domain",
+        "--cols",
+        "pillar",
+        "-f",
+        "html",
+    ]));
+    let columns: Vec<String> = select(&page, "th.col").iter().map(text).collect();
+    assert_eq!(
+        columns,
+        ["Shared history", "Language", "Identity", "Culture"]
+    );
+    let rows: Vec<String> = select(&page, "th.row").iter().map(text).collect();
+    assert!(rows.contains(&"Peace and stability".to_owned()), "{rows:?}");
+    for cell in select(&page, "td.n") {
+        let count = text(&cell);
+        let shaded = cell
+            .value()
+            .attr("style")
+            .is_some_and(|s| s.starts_with("background:hsl("));
+        assert_eq!(shaded, !count.is_empty(), "{count:?}");
+    }
+    let style = text(&select(&page, "style")[0]);
+    assert!(style.contains("@page{size:landscape}"));
+}
+
+#[test]
+fn an_empty_answer_is_a_page_that_says_so() {
+    let page = parsed(&ok(&["--content", VALID, "search", "zzzz", "-f", "html"]));
+    assert_eq!(
+        select(&page, "p.lede").iter().map(text).collect::<Vec<_>>(),
+        ["No aims match."]
+    );
+    assert!(select(&page, "h2, p.ref").is_empty());
+    // An empty grouped CSV still has the group column.
+    assert!(
+        ok(&[
+            "--content",
+            VALID,
+            "search",
+            "zzzz",
+            "--group-by",
+            "clause",
+            "-f",
+            "csv"
+        ])
+        .starts_with("group,id,")
+    );
+}
+
+#[test]
+fn options_html_cannot_honour_are_refused() {
+    expect(
+        &["--content", VALID, "list", "-f", "html", "--columns", "id"],
+        "",
+        "aims: error: --columns does not apply to html: the page shows each aim whole\n  hint: pick columns in a table, tsv, csv or markdown\n",
+        2,
+    );
+    expect(
+        &[
+            "--content",
+            VALID,
+            "show",
+            "trade-investment",
+            "--context",
+            "-f",
+            "html",
+        ],
+        "",
+        "aims: error: --context does not apply to html\n  hint: the sentence around a quote is in table, tsv, csv, json and markdown\n",
+        2,
+    );
+}
+
+#[test]
+fn grouped_columns_keep_the_group_in_scripts_and_leave_it_to_headings_in_tables() {
+    let tsv = ok(&[
+        "--content",
+        VALID,
+        "list",
+        "--group-by",
+        "pillar",
+        "-f",
+        "tsv",
+        "--columns",
+        "id",
+    ]);
+    assert!(tsv.starts_with("shared-history\tfour-pillars\n"), "{tsv}");
+    let table = ok(&[
+        "--content",
+        VALID,
+        "list",
+        "--group-by",
+        "pillar",
+        "-f",
+        "table",
+        "--columns",
+        "group,id",
+    ]);
+    assert!(
+        table.starts_with("Shared history (1)\nID\nfour-pillars\n"),
+        "{table}"
+    );
+    // show groups too, in tables under headings.
+    let shown = ok(&[
+        "--content",
+        VALID,
+        "show",
+        "four-pillars",
+        "trade-investment",
+        "--group-by",
+        "pillar",
+        "-f",
+        "table",
+    ]);
+    assert!(shown.starts_with("Shared history (1)\n"), "{shown}");
+    assert!(shown.contains("\nNo pillar (1)\n"), "{shown}");
+}

@@ -173,7 +173,7 @@ fn the_copy_key_copies_the_quote_with_its_reference() {
     );
     assert!(copy.text.contains("\nWorks Cited\n"), "{}", copy.text);
     assert!(
-        copy.html.contains(&format!("\n<p>“{}”", aim.quote)) && copy.html.contains("<i>"),
+        copy.html.starts_with(&format!("<p>“{}”", aim.quote)) && copy.html.contains("<i>"),
         "{}",
         copy.html
     );

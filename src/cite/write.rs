@@ -75,10 +75,10 @@ pub fn markdown(cited: &Cited, ids: bool) -> String {
 /// An HTML fragment, as a word processor takes it from the clipboard or a
 /// file: the quotes in paragraphs, the style's italics, Chicago's notes as
 /// footnotes that their marks link to, and the references with a hanging indent. Every text
-/// is escaped. It opens by naming its encoding: a browser opening it as a
-/// file would otherwise guess Windows-1252 and garble "İleri".
+/// is escaped. (`aims cite` prints it in a whole page, which names its
+/// encoding; the browser's copy puts it on the clipboard as it is.)
 pub fn html(cited: &Cited, ids: bool) -> String {
-    let mut out = String::from("<meta charset=\"utf-8\">\n");
+    let mut out = String::new();
     for quoted in &cited.quotes {
         if ids {
             let id = format!("<code>{}</code>", escape(&quoted.id));
