@@ -47,6 +47,28 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("utilis", "utiliz"),
 ];
 
+/// Words the English stemmer joins to others they share only letters with,
+/// by their start (after British spellings become American): each family
+/// keeps a stem of its own, which no other stem is `akin` to. `universal`
+/// is not about the universe, nor `university`; an `organization` is not an
+/// `organ`; `customs` (at a border) are not a `custom`; `generous` is not
+/// `general` (the stemmer keeps those apart). Each is (start, family).
+const DISTINCT: &[(&str, &str)] = &[
+    ("universal", "universal"),
+    ("universit", "university"),
+    ("organiz", "organization"),
+    ("organic", "organic"),
+    ("nationalis", "nationalism"),
+    ("policy", "policy"),
+    ("policies", "policy"),
+    ("communit", "community"),
+    ("authorit", "authority"),
+    ("customs", "customs"),
+];
+
+/// The mark of a stem from `DISTINCT`: no word's stem starts with it.
+const OWN: char = '!';
+
 /// How many words a search typed in the browser searches for at most: the
 /// index gives each a bit of a `u128`.
 pub const TYPED: usize = 128;
@@ -99,6 +121,9 @@ pub fn stem(word: &str) -> String {
                 .map(|rest| Cow::Owned(format!("{american}{rest}")))
         })
         .unwrap_or(Cow::Borrowed(&lower));
+    if let Some((_, family)) = DISTINCT.iter().find(|(start, _)| spelled.starts_with(start)) {
+        return format!("{OWN}{family}");
+    }
     // Snowball's English stemmer, as tantivy uses: a function, made for free.
     let mut stem = Stemmer::create(Algorithm::English)
         .stem(&spelled)
@@ -128,6 +153,9 @@ pub fn stem(word: &str) -> String {
 fn akin(searched: &str, stem: &str) -> bool {
     if searched == stem {
         return true;
+    }
+    if searched.starts_with(OWN) || stem.starts_with(OWN) {
+        return false;
     }
     let common = searched
         .bytes()
@@ -417,6 +445,8 @@ impl<'s, 't> Scan<'s, 't> {
             .patterns
             .iter()
             .flat_map(|p| p.stems.iter().chain(&p.prefix))
+            // A family's own stem starts as its words do, past its mark.
+            .map(|stem| stem.strip_prefix(OWN).unwrap_or(stem))
             .map(|stem| &stem.as_bytes()[..stem.len().min(PREFIX)])
             .collect();
         Scan {
@@ -568,6 +598,65 @@ fn score(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether a search for `a` finds the word `b`.
+    fn meet(a: &str, b: &str) -> bool {
+        akin(&stem(a), &stem(b))
+    }
+
+    /// Forms that must find each other: derived forms the content uses, and
+    /// a proper name and its adjective.
+    const MEET: &[(&str, &str)] = &[
+        ("cooperative", "cooperation"),
+        ("cooperate", "cooperation"),
+        ("sovereign", "sovereignty"),
+        ("democratic", "democracy"),
+        ("Eurasia", "Eurasian"),
+        ("economy", "economic"),
+        ("terrorist", "terrorism"),
+        ("international", "internationally"),
+        ("neighbour", "neighboring"),
+        ("organisation", "organization"),
+        ("organizations", "organize"),
+        ("universal", "universally"),
+        ("policy", "policies"),
+        ("community", "communities"),
+        ("customs", "Customs"),
+        ("legal", "legally"),
+        ("region", "regional"),
+        ("secure", "security"),
+    ];
+
+    /// False friends: words that share a stem's letters, not its sense.
+    const APART: &[(&str, &str)] = &[
+        ("universe", "universal"),
+        ("universe", "university"),
+        ("universal", "university"),
+        ("organ", "organization"),
+        ("organic", "organization"),
+        ("general", "generous"),
+        ("nation", "nationalism"),
+        ("police", "policy"),
+        ("communication", "community"),
+        ("author", "authority"),
+        ("custom", "customs"),
+    ];
+
+    #[test]
+    fn forms_meet_and_false_friends_do_not() {
+        let wrong: Vec<String> = MEET
+            .iter()
+            .filter(|(a, b)| !meet(a, b) || !meet(b, a))
+            .map(|(a, b)| format!("{a}/{b} should meet: {} {}", stem(a), stem(b)))
+            .chain(
+                APART
+                    .iter()
+                    .filter(|(a, b)| meet(a, b) || meet(b, a))
+                    .map(|(a, b)| format!("{a}/{b} should not: {} {}", stem(a), stem(b))),
+            )
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
 
     #[test]
     fn word_forms_meet_in_one_stem() {
