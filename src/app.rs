@@ -135,7 +135,7 @@ fn list(
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
     let query = Query::resolve(&content, &filters.into_filters(), words)?;
-    let hits = query::select(&content, &query);
+    let (hits, answer) = query::select_with(&content, &query);
     let mut listing = listing::aims(&content, &hits, query.ranks());
     listing.marks = query.marks();
     if let Some(facet) = handout.group_by {
@@ -165,17 +165,19 @@ fn list(
         if !next.is_empty() {
             out.note(format!("see also: {}", next.join(", ")));
         }
-        if hits.is_empty() && !words.is_empty() {
-            // Which word found nothing, where a search of several did.
-            let missing: Vec<String> = words
+        if let query::Answer::Some(apart) = &answer {
+            let apart: Vec<String> = apart
                 .iter()
-                .filter(|word| query::holding(&content, word) == 0)
-                .map(|word| format!("`{}`", crate::suggest::shown(word)))
+                .map(|w| format!("`{}`", crate::suggest::shown(w)))
                 .collect();
-            if missing.is_empty() {
-                out.note("  hint: each word stands in some aim, but no aim holds them all".into());
-            } else {
-                out.note(format!("  hint: no aim holds {}", missing.join(" or ")));
+            out.note(format!(
+                "note: no aim holds all of {}: these hold some of them, best first",
+                apart.join(", ")
+            ));
+        }
+        if hits.is_empty() && !words.is_empty() {
+            for note in query::emptiness(&content, words) {
+                out.note(note);
             }
         }
     }

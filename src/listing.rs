@@ -573,7 +573,9 @@ pub fn domains(content: &Content) -> Listing {
             Column::text("narrower"),
             Column::text("related"),
             Column::number("aims").brief(3),
-            // The three lists in one column, for a table that fits a terminal.
+            Column::text("see_also"),
+            // The three lists and the see-also words in one column, for a
+            // table that fits a terminal.
             Column::text("relations").no_key().not_plain().brief(4),
         ],
         rows: content
@@ -586,8 +588,10 @@ pub fn domains(content: &Content) -> Listing {
                     ("narrower", ids(&mut content.narrower(i).iter().copied())),
                     ("related", ids(&mut content.related(i).iter().copied())),
                 ];
+                let see_also = Field::List(d.see_also.iter().map(ToString::to_string).collect());
                 let said: Vec<String> = relations
                     .iter()
+                    .chain([&("see also words", see_also.clone())])
                     .filter(|(_, list)| !list.text(", ").is_empty())
                     .map(|(name, list)| format!("{name}: {}", list.text(", ")))
                     .collect();
@@ -601,6 +605,7 @@ pub fn domains(content: &Content) -> Listing {
                     narrower,
                     related,
                     Field::Count(counts[i]),
+                    see_also,
                     Field::Text(said.join("; ")),
                 ]
             })

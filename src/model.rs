@@ -465,6 +465,10 @@ records! {
         /// Other words a user may type for it, such as `transportation`. An aim's
         /// quote justifies the domain by its id, name or one of these, as whole words.
         aliases: Vec<Text<'a>>,
+        /// Words people use for the domain that no quote holds (a thesaurus's
+        /// "used for", such as `tariff` for customs): a search for one that
+        /// finds nothing points here. They never tag an aim nor justify a tag.
+        see_also: Vec<Text<'a>>,
         /// What the domain covers, in a sentence.
         description: Text<'a>,
         /// Ids of the domains this one is a part of, as a thesaurus's broader
@@ -835,6 +839,7 @@ mod tests {
             id: text("transport"),
             name: text("Transport"),
             aliases: vec![text("transportation")],
+            see_also: Vec::new(),
             description: text(""),
             broader: Vec::new(),
             related: Vec::new(),
@@ -865,6 +870,7 @@ mod tests {
             id: text(id),
             name: text(id),
             aliases: Vec::new(),
+            see_also: Vec::new(),
             description: text(""),
             broader,
             related,
@@ -963,6 +969,7 @@ mod tests {
                         id: text(i.to_string()),
                         name: text(i.to_string()),
                         aliases: Vec::new(),
+                        see_also: Vec::new(),
                         description: text(String::new()),
                         broader: broader.into_iter().map(to).collect(),
                         related: Vec::new(),

@@ -141,9 +141,29 @@ impl Query {
     }
 }
 
+/// How a search answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// Aims that hold every word (or are under every topic word), or no
+    /// search at all.
+    Every,
+    /// No aim holds every word: these hold some, best first. The words, as
+    /// typed, that no aim holds together.
+    Some(Vec<String>),
+}
+
 /// The aims `query` selects: in the content's order, or best first when it
 /// searches words.
 pub fn select(content: &Content, query: &Query) -> Vec<Hit> {
+    select_with(content, query).0
+}
+
+/// The aims `query` selects, and how a search answered. A search ranks the
+/// aims that hold every word first; then the aims that are under a topic a
+/// word names (a domain's id, name or alias, with its narrower domains),
+/// with the narrower domain they came through; and when no aim answers
+/// every word, the aims that hold some of them, by BM25 over those.
+pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
     let mut selected: Vec<usize> = (0..content.aims.len())
         .filter(|&i| query.facets_match(&content.aims[i]))
         .collect();
@@ -155,13 +175,90 @@ pub fn select(content: &Content, query: &Query) -> Vec<Hit> {
         score,
         via: query.via(&content.aims[aim]),
     };
-    match &query.words {
-        Some(words) => search::rank(content, &selected, words)
+    let Some(words) = &query.words else {
+        let hits = selected.into_iter().map(|aim| hit(aim, None)).collect();
+        return (hits, Answer::Every);
+    };
+    let mut hits: Vec<Hit> = search::rank(content, &selected, words)
+        .into_iter()
+        .map(|(aim, score)| hit(aim, Some(score)))
+        .collect();
+    // The domains each word names, with their narrower ones.
+    let topics: Vec<Option<Vec<bool>>> = (0..words.len())
+        .map(|k| {
+            let named: Vec<usize> = (content.domains.iter().enumerate())
+                .filter(|(_, domain)| domain.keys().any(|(key, _)| words.names(k, key)))
+                .map(|(d, _)| d)
+                .collect();
+            (!named.is_empty()).then(|| {
+                let mut under = vec![false; content.domains.len()];
+                for d in named {
+                    for &below in content.with_narrower(d) {
+                        under[below] = true;
+                    }
+                }
+                under
+            })
+        })
+        .collect();
+    if topics.iter().any(Option::is_some) {
+        let rest: Vec<usize> = selected
+            .iter()
+            .copied()
+            .filter(|aim| !hits.iter().any(|hit| hit.aim == *aim))
+            .collect();
+        let held = search::holds(content, &rest, words);
+        let mut topical = Vec::new();
+        for (&aim, held) in rest.iter().zip(held) {
+            let tags: Vec<usize> = content.aims[aim].domains.iter().map(Ref::index).collect();
+            let mut via = Vec::new();
+            let every = (0..words.len()).all(|k| {
+                held[k]
+                    || topics[k].as_ref().is_some_and(|under| {
+                        let through: Vec<usize> =
+                            tags.iter().copied().filter(|&t| under[t]).collect();
+                        via.extend(&through);
+                        !through.is_empty()
+                    })
+            });
+            if every {
+                via.dedup();
+                topical.push((aim, via));
+            }
+        }
+        // Ranked after the aims whose own words match, by the words they hold.
+        let aims: Vec<usize> = topical.iter().map(|(aim, _)| *aim).collect();
+        let scores = search::rank_some(content, &aims, words);
+        let score = |aim: usize| {
+            scores
+                .iter()
+                .find(|(a, _)| *a == aim)
+                .map_or(0.0, |(_, s)| *s)
+        };
+        let mut topical: Vec<Hit> = topical
             .into_iter()
-            .map(|(aim, score)| hit(aim, Some(score)))
-            .collect(),
-        None => selected.into_iter().map(|aim| hit(aim, None)).collect(),
+            .map(|(aim, via)| Hit {
+                aim,
+                score: Some(score(aim)),
+                via,
+            })
+            .collect();
+        topical.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+        hits.extend(topical);
     }
+    if !hits.is_empty() || words.len() < 2 {
+        return (hits, Answer::Every);
+    }
+    // No aim answers every word: those that hold some, best first.
+    let some = search::rank_some(content, &selected, words);
+    let apart = (0..words.len())
+        .map(|k| words.as_typed(k).to_owned())
+        .collect();
+    let hits = some
+        .into_iter()
+        .map(|(aim, score)| hit(aim, Some(score)))
+        .collect();
+    (hits, Answer::Some(apart))
 }
 
 /// Where a reader of `--domain` may look next, with how many aims each
@@ -200,6 +297,80 @@ pub fn see_also(content: &Content, query: &Query) -> Vec<(String, usize)> {
         (format!("pillar {}", content.pillars[pillar].id), count)
     });
     domains.chain(pillars).collect()
+}
+
+/// What a person is told when a search finds nothing: which words no aim
+/// holds (and, for a see-also word, the domain it points to), what the
+/// content covers, and the topics closest to the words typed.
+pub fn emptiness(content: &Content, words: &[String]) -> Vec<String> {
+    let mut notes = Vec::new();
+    let missing: Vec<&String> = words
+        .iter()
+        .filter(|word| holding(content, word) == 0)
+        .collect();
+    for word in &missing {
+        let Ok(terms) = Terms::new(std::slice::from_ref(*word)) else {
+            continue;
+        };
+        let pointed = (content.domains.iter().enumerate())
+            .find(|(_, domain)| domain.see_also.iter().any(|see| terms.names(0, see)));
+        let said = format!("no aim says `{}`", shown(word));
+        notes.push(match pointed {
+            Some((d, domain)) => {
+                let under = content.under(d);
+                let count = (content.aims.iter())
+                    .filter(|aim| aim.domains.iter().any(|tag| under[tag.index()]))
+                    .count();
+                format!(
+                    "  hint: {said}; see the domain {} ({count} aims): aims list -d {}",
+                    domain.name, domain.id
+                )
+            }
+            None => format!("  hint: {said}"),
+        });
+    }
+    if missing.is_empty() {
+        notes.push("  hint: each word stands in some aim, but no aim holds them all".to_owned());
+    }
+    let titles: Vec<String> = content
+        .sources
+        .iter()
+        .map(|s| format!("\"{}\"", s.title))
+        .collect();
+    notes.push(format!(
+        "  hint: the content holds {} aims, all quoted from {}",
+        content.aims.len(),
+        titles.join(", ")
+    ));
+    // The topics spelled closest to a word that found nothing.
+    let keys: Vec<(&str, String)> = content
+        .domains
+        .iter()
+        .flat_map(|d| {
+            d.keys()
+                .map(move |(key, _)| (&**key, format!("-d {}", d.id)))
+        })
+        .chain(content.pillars.iter().flat_map(|p| {
+            p.keys()
+                .map(move |(key, _)| (&**key, format!("-p {}", p.id)))
+        }))
+        .collect();
+    let mut near: Vec<String> = Vec::new();
+    for word in &missing {
+        if let Some(close) = crate::suggest::closest(word, keys.iter().map(|(key, _)| *key))
+            && let Some((_, flag)) = keys.iter().find(|(key, _)| *key == close)
+            && !near.contains(flag)
+        {
+            near.push(flag.clone());
+        }
+    }
+    if !near.is_empty() {
+        notes.push(format!(
+            "  hint: the closest topics: aims list {}",
+            near.join(", aims list ")
+        ));
+    }
+    notes
 }
 
 /// The indices of the aims with these ids (ignoring case), in the order given.
@@ -441,6 +612,15 @@ fn terms(what: &str, values: &[String]) -> Result<Option<Terms>, UsageError> {
     }
     for value in values {
         nonempty(what, value)?;
+    }
+    if values.iter().all(|value| search::is_stop(value)) {
+        return Err(UsageError {
+            message: format!(
+                "`{}` says nothing of a topic: search ignores such words",
+                shown(&values.join(" "))
+            ),
+            hints: vec!["search for what the aims are about, as in `aims search trade`".into()],
+        });
     }
     Terms::new(values).map(Some).map_err(|value| UsageError {
         message: format!(

@@ -954,7 +954,15 @@ fn text_and_search_words_ignore_case() {
         ids(&["search", "peace", "--source", "aims-page"]),
         ["neighbouring-nations"]
     );
-    assert_eq!(ids(&["search", "trade", "tourism"]), Vec::<String>::new());
+    // No aim holds both: those that hold either, best first (issue 21).
+    assert_eq!(
+        ids(&["search", "trade", "tourism"]),
+        [
+            "trade-investment",
+            "multilateral-cooperation",
+            "neighbouring-nations"
+        ]
+    );
 }
 
 #[test]
@@ -1024,7 +1032,7 @@ fn unknown_values_are_usage_errors_with_the_closest_valid_one() {
         ),
         (
             &["domains", "--columns", "id,alias"],
-            "aims: error: unknown column `alias`\n  hint: did you mean `aliases`?\n  hint: valid columns: id, name, aliases, description, broader, narrower, related, aims, relations\n",
+            "aims: error: unknown column `alias`\n  hint: did you mean `aliases`?\n  hint: valid columns: id, name, aliases, description, broader, narrower, related, aims, see_also, relations\n",
         ),
     ];
     for (args, stderr) in cases {

@@ -35,6 +35,7 @@ pub fn check(raw: &Records, text: &str) -> Vec<Problem> {
     Index::new(&raw.aims, raw, &lines, &mut problems);
     characters::check_characters(raw, text, &mut problems);
     relations::check_relations(&raw.domains, &domains, &mut problems);
+    relations::check_see_also(raw, &mut problems);
     source::check_sources(&raw.sources, &mut problems);
     for clause in &raw.clauses {
         source::check_clause_position(clause, &mut problems);

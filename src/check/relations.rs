@@ -2,10 +2,12 @@
 //! domain, none its own, no pair is both broader and related, and no domain is
 //! broader than itself through a chain of `broader`.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::Problem;
-use crate::model::{Domain, Ref};
+use crate::model::{Domain, Record, Records, Ref};
+use crate::suggest::shown;
+use crate::text::fold_key;
 
 use super::index::Index;
 
@@ -119,6 +121,58 @@ fn cycles(domains: &[Domain], broader: &[Vec<(usize, &Ref)>], problems: &mut Vec
     }
 }
 
+/// A domain's see-also words only point: one that is a pillar's or a
+/// domain's key would find that record's aims itself, and one written on two
+/// domains would point two ways.
+pub fn check_see_also(raw: &Records, problems: &mut Vec<Problem>) {
+    let mut keys: HashMap<String, String> = HashMap::default();
+    for pillar in &raw.pillars {
+        for (key, _) in pillar.keys() {
+            keys.entry(fold_key(key))
+                .or_insert_with(|| format!("pillar `{}`", pillar.id));
+        }
+    }
+    for domain in &raw.domains {
+        for (key, _) in domain.keys() {
+            keys.entry(fold_key(key))
+                .or_insert_with(|| format!("domain `{}`", domain.id));
+        }
+    }
+    let mut pointed: HashMap<String, &str> = HashMap::default();
+    for domain in &raw.domains {
+        for word in &domain.see_also {
+            let folded = fold_key(word);
+            if folded.is_empty() {
+                problems.push(Problem::new(
+                    word.span.clone(),
+                    format!("a see-also word of domain `{}` is empty", domain.id),
+                ));
+            } else if let Some(owner) = keys.get(&folded) {
+                problems.push(
+                    Problem::new(
+                        word.span.clone(),
+                        format!(
+                            "`{}`, a see-also word of domain `{}`, is a key of {owner}: a search finds its aims itself",
+                            shown(word),
+                            domain.id
+                        ),
+                    )
+                    .hint("leave it out; where a quote says it, make it an alias"),
+                );
+            } else if let Some(other) = pointed.insert(folded, &domain.id) {
+                problems.push(Problem::new(
+                    word.span.clone(),
+                    format!(
+                        "`{}` is a see-also word of domains `{other}` and `{}`: it would point two ways",
+                        shown(word),
+                        domain.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +188,7 @@ mod tests {
                 id: text(id),
                 name: text(id),
                 aliases: Vec::new(),
+                see_also: Vec::new(),
                 description: text("d"),
                 broader: refs(broader),
                 related: refs(related),

@@ -148,7 +148,7 @@ impl Index {
             }
             counts
         });
-        score(candidates, terms, counted)
+        score(candidates, terms, counted, true)
     }
 }
 

@@ -69,6 +69,11 @@ const DISTINCT: &[(&str, &str)] = &[
 /// The mark of a stem from `DISTINCT`: no word's stem starts with it.
 const OWN: char = '!';
 
+/// Whether a typed value is a lone stop word.
+pub fn is_stop(value: &str) -> bool {
+    STOP_WORDS.contains(&value.trim().to_lowercase().as_str())
+}
+
 /// How many words a search typed in the browser searches for at most: the
 /// index gives each a bit of a `u128`.
 pub const TYPED: usize = 128;
@@ -121,7 +126,10 @@ pub fn stem(word: &str) -> String {
                 .map(|rest| Cow::Owned(format!("{american}{rest}")))
         })
         .unwrap_or(Cow::Borrowed(&lower));
-    if let Some((_, family)) = DISTINCT.iter().find(|(start, _)| spelled.starts_with(start)) {
+    if let Some((_, family)) = DISTINCT
+        .iter()
+        .find(|(start, _)| spelled.starts_with(start))
+    {
         return format!("{OWN}{family}");
     }
     // Snowball's English stemmer, as tantivy uses: a function, made for free.
@@ -176,6 +184,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// in order, in one field (`"rule of law"`, `human-rights`, `2.7`).
 #[derive(Debug, Clone)]
 pub struct Pattern {
+    /// As typed (`"rule of law"`), for what a person is told of it.
+    typed: String,
     stems: Vec<String>,
     /// The last word as typed so far, in lower case, when it is still being
     /// typed (the browser): any word that starts with it matches too.
@@ -224,6 +234,7 @@ impl Terms {
             patterns.push((
                 value.as_str(),
                 Pattern {
+                    typed: value.clone(),
                     stems,
                     prefix: None,
                 },
@@ -255,6 +266,7 @@ impl Terms {
                 // A word begun is no stop word: "a" may become "agreement".
                 if prefix.is_some() { "" } else { value.as_str() },
                 Pattern {
+                    typed: value.clone(),
                     stems: raw.iter().map(|w| stem(w)).collect(),
                     prefix,
                 },
@@ -265,13 +277,35 @@ impl Terms {
 
     /// Lone stop words are dropped when other words remain.
     fn without_stop_words(mut patterns: Vec<(&str, Pattern)>) -> Self {
-        let is_stop = |value: &str| STOP_WORDS.contains(&value.trim().to_lowercase().as_str());
         if patterns.iter().any(|(value, _)| !is_stop(value)) {
             patterns.retain(|(value, _)| !is_stop(value));
         }
         Terms {
             patterns: patterns.into_iter().map(|(_, p)| p).collect(),
         }
+    }
+
+    /// How many patterns (typed words or phrases) there are.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Pattern `k` as typed.
+    pub fn as_typed(&self, k: usize) -> &str {
+        &self.patterns[k].typed
+    }
+
+    /// Whether pattern `k` is `key` (a topic's id, name or alias) in other
+    /// forms: its words, stem for stem (`economic` is the domain economy).
+    pub fn names(&self, k: usize, key: &str) -> bool {
+        let stems: Vec<String> = words(key).map(stem).collect();
+        let pattern = &self.patterns[k].stems;
+        stems.len() == pattern.len() && stems.iter().zip(pattern).all(|(a, b)| akin(b, a))
     }
 
     /// The patterns of both, for highlighting what either matched.
@@ -523,16 +557,54 @@ pub fn rank(content: &Content, candidates: &[usize], terms: &Terms) -> Vec<(usiz
         candidates
             .iter()
             .map(|&i| scan.counts(&PARTS.map(|part| texts.of(&content.aims[i], part)))),
+        true,
     )
 }
 
-/// Scores the candidates whose counts hold every pattern, best first (ties
-/// in the order given): BM25F, with rarity and average lengths reckoned
-/// among the candidates.
+/// The aims of `candidates` that hold any pattern of `terms`, best first by
+/// BM25F over the patterns each holds, each with its score and which
+/// patterns it holds: the answer when no aim holds them all.
+pub fn rank_some(content: &Content, candidates: &[usize], terms: &Terms) -> Vec<(usize, f64)> {
+    let texts = Texts::new(content);
+    let mut scan = Scan::new(terms);
+    score(
+        candidates,
+        terms,
+        candidates
+            .iter()
+            .map(|&i| scan.counts(&PARTS.map(|part| texts.of(&content.aims[i], part)))),
+        false,
+    )
+}
+
+/// For each of `candidates`, which patterns of `terms` it holds.
+pub fn holds(content: &Content, candidates: &[usize], terms: &Terms) -> Vec<Vec<bool>> {
+    let texts = Texts::new(content);
+    let mut scan = Scan::new(terms);
+    candidates
+        .iter()
+        .map(|&i| {
+            let counts = scan.counts(&PARTS.map(|part| texts.of(&content.aims[i], part)));
+            (0..terms.patterns.len())
+                .map(|n| {
+                    counts
+                        .hits
+                        .get(n)
+                        .is_some_and(|hits| hits.iter().any(|&h| h > 0))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Scores the candidates whose counts hold every pattern (any, unless
+/// `all`), best first (ties in the order given): BM25F, with rarity and
+/// average lengths reckoned among the candidates.
 fn score(
     candidates: &[usize],
     terms: &Terms,
     counted: impl Iterator<Item = Counts>,
+    all: bool,
 ) -> Vec<(usize, f64)> {
     let mut totals = [0u64; 4];
     let mut with = vec![0usize; terms.patterns.len()];
@@ -543,14 +615,16 @@ fn score(
         }
         // No hits at all may be told by no counts (the index's shortcut).
         let mut every = counts.hits.len() == terms.patterns.len();
+        let mut any = false;
         for (n, hits) in counts.hits.iter().enumerate() {
             if hits.iter().any(|&h| h > 0) {
                 with[n] += 1;
+                any = true;
             } else {
                 every = false;
             }
         }
-        if every {
+        if every || (!all && any) {
             found.push((i, counts));
         }
     }
