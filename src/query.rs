@@ -202,11 +202,11 @@ pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
         })
         .collect();
     if topics.iter().any(Option::is_some) {
-        let rest: Vec<usize> = selected
-            .iter()
-            .copied()
-            .filter(|aim| !hits.iter().any(|hit| hit.aim == *aim))
-            .collect();
+        let mut found = vec![false; content.aims.len()];
+        for hit in &hits {
+            found[hit.aim] = true;
+        }
+        let rest: Vec<usize> = selected.iter().copied().filter(|&aim| !found[aim]).collect();
         let held = search::holds(content, &rest, words);
         let mut topical = Vec::new();
         for (&aim, held) in rest.iter().zip(held) {
@@ -222,6 +222,7 @@ pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
                     })
             });
             if every {
+                via.sort_unstable();
                 via.dedup();
                 topical.push((aim, via));
             }
