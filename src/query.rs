@@ -206,7 +206,11 @@ pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
         for hit in &hits {
             found[hit.aim] = true;
         }
-        let rest: Vec<usize> = selected.iter().copied().filter(|&aim| !found[aim]).collect();
+        let rest: Vec<usize> = selected
+            .iter()
+            .copied()
+            .filter(|&aim| !found[aim])
+            .collect();
         let held = search::holds(content, &rest, words);
         let mut topical = Vec::new();
         for (&aim, held) in rest.iter().zip(held) {
