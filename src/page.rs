@@ -284,11 +284,7 @@ pub fn matrix(listing: &Listing, rows: &[String], columns: &[String], heading: &
                 body.push_str("<td class=\"n\"></td>");
                 continue;
             }
-            // From a pale to a deep blue; white figures on the darker half.
-            #[expect(clippy::cast_precision_loss, reason = "counts of aims, far below 2^52")]
-            let share = n as f64 / most as f64;
-            let lightness = 92.0 - 57.0 * share;
-            let ink = if lightness < 60.0 { "#fff" } else { "#111" };
+            let (lightness, ink) = shade(n, most);
             let _ = write!(
                 body,
                 "<td class=\"n\" style=\"background:hsl(212 60% {lightness:.0}%);color:{ink}\">{n}</td>"
@@ -299,6 +295,17 @@ pub fn matrix(listing: &Listing, rows: &[String], columns: &[String], heading: &
     body.push_str("</table></div>\n");
     footer(&mut body, &listing.notes);
     document(heading, &body, Layout::Grid)
+}
+
+/// A cell's shade for a count of `n` where the largest is `most`: from a
+/// pale blue (92% light) to a deep one (35%), and white figures on the
+/// darker half.
+fn shade(n: usize, most: usize) -> (f64, &'static str) {
+    #[expect(clippy::cast_precision_loss, reason = "counts of aims, far below 2^52")]
+    let share = n as f64 / most as f64;
+    let lightness = 92.0 - 57.0 * share;
+    let ink = if lightness < 60.0 { "#fff" } else { "#111" };
+    (lightness, ink)
 }
 
 /// The notes a listing carries, in small print at the end.
@@ -336,4 +343,40 @@ fn rich(rich: &Rich) -> String {
         out.push_str(&text);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::listing::Column;
+
+    #[test]
+    fn a_larger_count_is_darker_and_its_figure_white_past_the_middle() {
+        assert_eq!(shade(4, 4), (35.0, "#fff"));
+        assert_eq!(shade(1, 4), (77.75, "#111"));
+        assert_eq!(shade(2, 4), (63.5, "#111"));
+        assert_eq!(shade(3, 4), (49.25, "#fff"));
+    }
+
+    #[test]
+    fn the_grid_is_shaded_against_its_largest_count() {
+        let listing = Listing {
+            noun: "rows",
+            columns: vec![Column::text("id"), Column::number("a"), Column::number("b")],
+            rows: vec![
+                vec![Field::Text("r".into()), Field::Tally(1), Field::Tally(4)],
+                vec![Field::Text("s".into()), Field::Tally(0), Field::Tally(2)],
+            ],
+            compact: true,
+            ..Listing::default()
+        };
+        let page = matrix(
+            &listing,
+            &["R".into(), "S <&>".into()],
+            &["A".into(), "B".into()],
+            "Grid",
+        );
+        assert!(page.contains("<tr><th scope=\"row\" class=\"row\">R</th><td class=\"n\" style=\"background:hsl(212 60% 78%);color:#111\">1</td><td class=\"n\" style=\"background:hsl(212 60% 35%);color:#fff\">4</td></tr>"), "{page}");
+        assert!(page.contains("<tr><th scope=\"row\" class=\"row\">S &lt;&amp;&gt;</th><td class=\"n\"></td><td class=\"n\" style=\"background:hsl(212 60% 64%);color:#111\">2</td></tr>"), "{page}");
+    }
 }
