@@ -147,8 +147,8 @@ pub enum Answer {
     /// Aims that hold every word (or are under every topic word), or no
     /// search at all.
     Every,
-    /// No aim holds every word: these hold some, best first. The words, as
-    /// typed, that no aim holds together.
+    /// No aim holds every word: these (at least one) hold some, best first.
+    /// The words, as typed, that no aim holds together.
     Some(Vec<String>),
 }
 
@@ -662,5 +662,80 @@ mod tests {
         ] {
             assert_eq!(fold_key(value), expected, "{value}");
         }
+    }
+
+    fn builtin() -> Content<'static> {
+        crate::content::load(&crate::content::Origin::Builtin).expect("the built-in content")
+    }
+
+    fn searched(content: &Content, words: &[&str]) -> (Vec<(String, Vec<String>)>, Answer) {
+        let words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+        let query = Query::resolve(content, &Filters::default(), &words).expect("a query");
+        let (hits, answer) = select_with(content, &query);
+        let hits = hits
+            .into_iter()
+            .map(|hit| {
+                let via = hit
+                    .via
+                    .iter()
+                    .map(|&d| content.domains[d].id.to_string())
+                    .collect();
+                (content.aims[hit.aim].id.to_string(), via)
+            })
+            .collect();
+        (hits, answer)
+    }
+
+    #[test]
+    fn a_topic_word_finds_the_narrower_domains_aims_after_its_own() {
+        let content = builtin();
+        let (hits, answer) = searched(&content, &["economy"]);
+        assert_eq!(answer, Answer::Every);
+        let last = hits.last().expect("hits");
+        assert_eq!(
+            last,
+            &("trade-investment".to_owned(), vec!["trade".to_owned()])
+        );
+        assert!(hits[..hits.len() - 1].iter().all(|(_, via)| via.is_empty()));
+        // Both words must still be answered: by the text or by the topic.
+        let (hits, answer) = searched(&content, &["economy", "investment"]);
+        assert_eq!(answer, Answer::Every);
+        assert_eq!(
+            hits,
+            [("trade-investment".to_owned(), vec!["trade".to_owned()])]
+        );
+    }
+
+    #[test]
+    fn words_no_aim_holds_together_fall_back_to_those_holding_some() {
+        let content = builtin();
+        let (hits, answer) = searched(&content, &["trade", "borders"]);
+        assert_eq!(
+            answer,
+            Answer::Some(vec!["trade".to_owned(), "borders".to_owned()])
+        );
+        assert_eq!(hits[0].0, "trade-investment");
+        assert_eq!(hits.len(), 4);
+        // One word that nothing holds: no fallback, nothing.
+        let (hits, answer) = searched(&content, &["zzyzx"]);
+        assert_eq!((hits.len(), answer), (0, Answer::Every));
+        // Nor for words that no aim holds at all.
+        let (hits, answer) = searched(&content, &["zzyzx", "qqq"]);
+        assert_eq!((hits.len(), answer), (0, Answer::Every));
+    }
+
+    #[test]
+    fn an_empty_answer_names_what_is_missing_and_what_the_content_holds() {
+        let content = builtin();
+        let notes = emptiness(&content, &["tariff".to_owned(), "turism".to_owned()]);
+        assert_eq!(
+            notes,
+            [
+                "  hint: no aim says `tariff`; see the domain Customs (2 aims): aims list -d customs",
+                "  hint: no aim says `turism`",
+                "  hint: the content holds 29 aims, all quoted from \"What does the Assembly aim to achieve?\"",
+                "  hint: the closest topics: aims list -d tourism",
+            ]
+        );
     }
 }
