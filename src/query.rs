@@ -256,6 +256,9 @@ pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
     }
     // No aim answers every word: those that hold some, best first.
     let some = search::rank_some(content, &selected, words);
+    if some.is_empty() {
+        return (Vec::new(), Answer::Every);
+    }
     let apart = (0..words.len())
         .map(|k| words.as_typed(k).to_owned())
         .collect();
