@@ -233,13 +233,11 @@ pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
         }
         // Ranked after the aims whose own words match, by the words they hold.
         let aims: Vec<usize> = topical.iter().map(|(aim, _)| *aim).collect();
-        let scores = search::rank_some(content, &aims, words);
-        let score = |aim: usize| {
-            scores
-                .iter()
-                .find(|(a, _)| *a == aim)
-                .map_or(0.0, |(_, s)| *s)
-        };
+        let mut scores = vec![0.0; content.aims.len()];
+        for (aim, score) in search::rank_some(content, &aims, words) {
+            scores[aim] = score;
+        }
+        let score = |aim: usize| scores[aim];
         let mut topical: Vec<Hit> = topical
             .into_iter()
             .map(|(aim, via)| Hit {
