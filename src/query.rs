@@ -206,10 +206,18 @@ pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
         for hit in &hits {
             found[hit.aim] = true;
         }
+        // Only an aim under some topic can answer by a topic: the others
+        // are not read again (the text of a large content costs the most).
+        let under_any = |aim: usize| {
+            content.aims[aim]
+                .domains
+                .iter()
+                .any(|tag| topics.iter().flatten().any(|under| under[tag.index()]))
+        };
         let rest: Vec<usize> = selected
             .iter()
             .copied()
-            .filter(|&aim| !found[aim])
+            .filter(|&aim| !found[aim] && under_any(aim))
             .collect();
         let held = search::holds(content, &rest, words);
         let mut topical = Vec::new();
