@@ -183,78 +183,9 @@ pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
         .into_iter()
         .map(|(aim, score)| hit(aim, Some(score)))
         .collect();
-    // The domains each word names, with their narrower ones.
-    let topics: Vec<Option<Vec<bool>>> = (0..words.len())
-        .map(|k| {
-            let named: Vec<usize> = (content.domains.iter().enumerate())
-                .filter(|(_, domain)| domain.keys().any(|(key, _)| words.names(k, key)))
-                .map(|(d, _)| d)
-                .collect();
-            (!named.is_empty()).then(|| {
-                let mut under = vec![false; content.domains.len()];
-                for d in named {
-                    for &below in content.with_narrower(d) {
-                        under[below] = true;
-                    }
-                }
-                under
-            })
-        })
-        .collect();
+    let topics = topics(content, words);
     if topics.iter().any(Option::is_some) {
-        let mut found = vec![false; content.aims.len()];
-        for hit in &hits {
-            found[hit.aim] = true;
-        }
-        // Only an aim under some topic can answer by a topic: the others
-        // are not read again (the text of a large content costs the most).
-        let under_any = |aim: usize| {
-            content.aims[aim]
-                .domains
-                .iter()
-                .any(|tag| topics.iter().flatten().any(|under| under[tag.index()]))
-        };
-        let rest: Vec<usize> = selected
-            .iter()
-            .copied()
-            .filter(|&aim| !found[aim] && under_any(aim))
-            .collect();
-        let held = search::holds(content, &rest, words);
-        let mut topical = Vec::new();
-        for (&aim, held) in rest.iter().zip(held) {
-            let tags: Vec<usize> = content.aims[aim].domains.iter().map(Ref::index).collect();
-            let mut via = Vec::new();
-            let every = (0..words.len()).all(|k| {
-                held[k]
-                    || topics[k].as_ref().is_some_and(|under| {
-                        let through: Vec<usize> =
-                            tags.iter().copied().filter(|&t| under[t]).collect();
-                        via.extend(&through);
-                        !through.is_empty()
-                    })
-            });
-            if every {
-                via.sort_unstable();
-                via.dedup();
-                topical.push((aim, via));
-            }
-        }
-        // Ranked after the aims whose own words match, by the words they hold.
-        let aims: Vec<usize> = topical.iter().map(|(aim, _)| *aim).collect();
-        let mut scores = vec![0.0; content.aims.len()];
-        for (aim, score) in search::rank_some(content, &aims, words) {
-            scores[aim] = score;
-        }
-        let score = |aim: usize| scores[aim];
-        let mut topical: Vec<Hit> = topical
-            .into_iter()
-            .map(|(aim, via)| Hit {
-                aim,
-                score: Some(score(aim)),
-                via,
-            })
-            .collect();
-        topical.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+        let topical = topical(content, &selected, &hits, words, &topics);
         hits.extend(topical);
     }
     if !hits.is_empty() || words.len() < 2 {
@@ -311,6 +242,93 @@ pub fn see_also(content: &Content, query: &Query) -> Vec<(String, usize)> {
         (format!("pillar {}", content.pillars[pillar].id), count)
     });
     domains.chain(pillars).collect()
+}
+
+/// For each word, the domains it names (by id, name or alias) with their
+/// narrower ones; None for a word that names no domain.
+fn topics(content: &Content, words: &Terms) -> Vec<Option<Vec<bool>>> {
+    (0..words.len())
+        .map(|k| {
+            let named: Vec<usize> = (content.domains.iter().enumerate())
+                .filter(|(_, domain)| domain.keys().any(|(key, _)| words.names(k, key)))
+                .map(|(d, _)| d)
+                .collect();
+            (!named.is_empty()).then(|| {
+                let mut under = vec![false; content.domains.len()];
+                for d in named {
+                    for &below in content.with_narrower(d) {
+                        under[below] = true;
+                    }
+                }
+                under
+            })
+        })
+        .collect()
+}
+
+/// The aims of `selected`, beyond `hits`, that answer every word by their
+/// text or by being under the topic it names, with the narrower domains they
+/// came through, best first by the words they hold.
+fn topical(
+    content: &Content,
+    selected: &[usize],
+    hits: &[Hit],
+    words: &Terms,
+    topics: &[Option<Vec<bool>>],
+) -> Vec<Hit> {
+    let mut found = vec![false; content.aims.len()];
+    for hit in hits {
+        found[hit.aim] = true;
+    }
+    // Only an aim under some topic can answer by a topic: the others
+    // are not read again (the text of a large content costs the most).
+    let under_any = |aim: usize| {
+        content.aims[aim]
+            .domains
+            .iter()
+            .any(|tag| topics.iter().flatten().any(|under| under[tag.index()]))
+    };
+    let rest: Vec<usize> = selected
+        .iter()
+        .copied()
+        .filter(|&aim| !found[aim] && under_any(aim))
+        .collect();
+    let held = search::holds(content, &rest, words);
+    let mut topical = Vec::new();
+    for (&aim, held) in rest.iter().zip(held) {
+        let tags: Vec<usize> = content.aims[aim].domains.iter().map(Ref::index).collect();
+        let mut via = Vec::new();
+        let every = (0..words.len()).all(|k| {
+            held[k]
+                || topics[k].as_ref().is_some_and(|under| {
+                    let through: Vec<usize> = tags.iter().copied().filter(|&t| under[t]).collect();
+                    via.extend(&through);
+                    !through.is_empty()
+                })
+        });
+        if every {
+            via.sort_unstable();
+            via.dedup();
+            topical.push((aim, via));
+        }
+    }
+    // Ranked after the aims whose own words match, by the words they hold.
+    let aims: Vec<usize> = topical.iter().map(|(aim, _)| *aim).collect();
+    let mut scores = vec![0.0; content.aims.len()];
+    for (aim, score) in search::rank_some(content, &aims, words) {
+        scores[aim] = score;
+    }
+    let score = |aim: usize| scores[aim];
+    let mut topical: Vec<Hit> = topical
+        .into_iter()
+        .map(|(aim, via)| Hit {
+            aim,
+            score: Some(score(aim)),
+            via,
+        })
+        .collect();
+    topical.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+    topical
 }
 
 /// What a person is told when a search finds nothing: which words no aim
