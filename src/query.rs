@@ -188,7 +188,7 @@ pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
         let topical = topical(content, &selected, &hits, words, &topics);
         hits.extend(topical);
     }
-    if !hits.is_empty() || words.len() < 2 {
+    if !hits.is_empty() || words.count() < 2 {
         return (hits, Answer::Every);
     }
     // No aim answers every word: those that hold some, best first.
@@ -196,7 +196,7 @@ pub fn select_with(content: &Content, query: &Query) -> (Vec<Hit>, Answer) {
     if some.is_empty() {
         return (Vec::new(), Answer::Every);
     }
-    let apart = (0..words.len())
+    let apart = (0..words.count())
         .map(|k| words.as_typed(k).to_owned())
         .collect();
     let hits = some
@@ -247,7 +247,7 @@ pub fn see_also(content: &Content, query: &Query) -> Vec<(String, usize)> {
 /// For each word, the domains it names (by id, name or alias) with their
 /// narrower ones; None for a word that names no domain.
 fn topics(content: &Content, words: &Terms) -> Vec<Option<Vec<bool>>> {
-    (0..words.len())
+    (0..words.count())
         .map(|k| {
             let named: Vec<usize> = (content.domains.iter().enumerate())
                 .filter(|(_, domain)| domain.keys().any(|(key, _)| words.names(k, key)))
@@ -298,7 +298,7 @@ fn topical(
     for (&aim, held) in rest.iter().zip(held) {
         let tags: Vec<usize> = content.aims[aim].domains.iter().map(Ref::index).collect();
         let mut via = Vec::new();
-        let every = (0..words.len()).all(|k| {
+        let every = (0..words.count()).all(|k| {
             held[k]
                 || topics[k].as_ref().is_some_and(|under| {
                     let through: Vec<usize> = tags.iter().copied().filter(|&t| under[t]).collect();

@@ -285,14 +285,9 @@ impl Terms {
         }
     }
 
-    /// How many patterns (typed words or phrases) there are.
-    pub fn len(&self) -> usize {
+    /// How many patterns (typed words or phrases) there are: one at least.
+    pub fn count(&self) -> usize {
         self.patterns.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
     }
 
     /// Pattern `k` as typed.
