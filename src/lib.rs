@@ -14,6 +14,7 @@
 //! | `shell` | the command line as shells and `man` see it: completions, man page |
 //! | `cli` | what the user can type, as clap derive types, and its help |
 //! | `config` | the settings, resolved once: terminal, colour, width, pager, format |
+//! | `answer` | what the commands answer, as values: the aims selected or named as a listing, quotes with their references in a format; one code path for each front door |
 //! | `output` | the printers (table, tsv, csv, json, jsonl, markdown, html) |
 //! | `page` | `--format html`: whole pages to print, the aims as a handout, the matrix as a shaded grid |
 //! | `palette` | the styles of terminal output (`anstyle`), each named once, and their escape codes |
@@ -42,16 +43,17 @@
 //!    (`content/read.rs`), parses it (`content/fast.rs`, or `content/parse.rs`
 //!    for TOML the fast reader leaves), checks every rule (`check`) and resolves
 //!    references (`content/resolve.rs`) into a `model::Content`.
-//! 3. `query::Query::resolve` turns `transport` into a domain's index and
-//!    those of its narrower domains (or a usage error with the closest valid
-//!    value), and `query::select` picks the aims; for `search`, `search::rank`
-//!    orders them by score.
+//! 3. `answer::select` asks `query::Query::resolve` to turn `transport` into
+//!    a domain's index and those of its narrower domains (or a usage error
+//!    with the closest valid value), and `query::select_with` picks the aims;
+//!    for `search`, `search::rank` orders them by score.
 //! 4. `listing::aims` makes their rows; `output::print` prints them in the
 //!    style `config` resolved, to a buffered stdout.
 //! 5. `main` maps the result to an exit code (`report`): 0, 1 for content or
 //!    I/O errors, 2 for usage errors, 0 for a closed pipe, and 128 + n
 //!    for a signal n that ended the browser or came while the pager ran.
 
+pub mod answer;
 pub mod app;
 pub mod browse;
 pub mod check;

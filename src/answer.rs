@@ -1,0 +1,132 @@
+//! What the commands answer, as values over a loaded content: the aims a
+//! query selects or ids name, as a listing, and quotes with their references
+//! in a format. `app` prints them on the command line and `mcp` hands them to
+//! an assistant: one code path for each answer, whatever the front door.
+
+use crate::cite;
+use crate::listing::{self, Listing};
+use crate::model::{Content, Source};
+use crate::query::{self, Answer, Filters, Hit, Query};
+use crate::suggest::{Hint, UsageError};
+use crate::text::{json_safe, visible};
+
+/// The aims `list` or `search` selected.
+pub struct Selected {
+    pub query: Query,
+    pub hits: Vec<Hit>,
+    /// How a search answered: every word, or only some.
+    pub answer: Answer,
+    /// The rows of the aims, ranked with scores for a search, the words
+    /// searched marked for a table to highlight.
+    pub listing: Listing,
+}
+
+/// `list` (no `words`) and `search WORDS`: the aims the filters select and
+/// the words rank, or a usage error with the closest valid value.
+pub fn select(
+    content: &Content,
+    filters: &Filters,
+    words: &[String],
+) -> Result<Selected, UsageError> {
+    let query = Query::resolve(content, filters, words)?;
+    let (hits, answer) = query::select_with(content, &query);
+    let mut listing = listing::aims(content, &hits, query.ranks());
+    listing.marks = query.marks();
+    Ok(Selected {
+        query,
+        hits,
+        answer,
+        listing,
+    })
+}
+
+/// `show ID...`: the aims named (or the aims of the clauses named), with
+/// where their clauses stand in their instrument; with `context`, the
+/// sentence of the source around each quote.
+pub fn show(
+    content: &Content,
+    ids: &[String],
+    context: bool,
+) -> Result<(Vec<Hit>, Listing), UsageError> {
+    let hits: Vec<Hit> = query::find(content, ids)?
+        .into_iter()
+        .map(|aim| Hit {
+            aim,
+            score: None,
+            via: Vec::new(),
+        })
+        .collect();
+    let mut listing = listing::aims(content, &hits, false);
+    listing
+        .notes
+        .extend(listing::position_notes(content, &hits));
+    if context {
+        listing::add_context(content, &mut listing, &hits);
+    }
+    Ok((hits, listing))
+}
+
+/// `cite ID...`: each aim's quote with its citation and the references, in
+/// `style` and `format` (a Word document's bytes for docx, text for the
+/// rest); `with_ids` heads each quote with its aim's id.
+pub fn cite(
+    content: &Content,
+    ids: &[String],
+    (style, format): (cite::Style, cite::Output),
+    with_ids: bool,
+) -> anyhow::Result<Vec<u8>> {
+    if with_ids && matches!(format, cite::Output::Bibtex | cite::Output::CslJson) {
+        return Err(UsageError {
+            message: "--ids heads quotes, and a reference manager's entries hold none".to_owned(),
+            hints: vec![Hint::Say(
+                "leave out --ids, or use --format text, markdown, html, docx or json".to_owned(),
+            )],
+        }
+        .into());
+    }
+    let aims = query::find(content, ids)?;
+    // The sources cited, in the order of their first aim.
+    let mut sources: Vec<usize> = Vec::new();
+    for &aim in &aims {
+        let source = content.aims[aim].source.index();
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    let text = match format {
+        cite::Output::Bibtex => {
+            let sources: Vec<&Source> = sources.iter().map(|&s| &content.sources[s]).collect();
+            cite::bibtex(&sources)
+        }
+        cite::Output::CslJson => {
+            let items: Vec<serde_json::Value> = sources
+                .iter()
+                .map(|&s| cite::csl_json(&content.sources[s]))
+                .collect();
+            json_safe(&serde_json::to_string_pretty(&items)?).into_owned() + "\n"
+        }
+        cite::Output::Json => {
+            let cited = cite::cited(content, &aims, &sources, style);
+            json_safe(&serde_json::to_string_pretty(&cite::json(&cited))?).into_owned() + "\n"
+        }
+        cite::Output::Docx => {
+            let cited = cite::cited(content, &aims, &sources, style);
+            return Ok(cite::docx(&cited, with_ids));
+        }
+        cite::Output::Text | cite::Output::Markdown | cite::Output::Html => {
+            let cited = cite::cited(content, &aims, &sources, style);
+            let text = match format {
+                cite::Output::Text => cite::text(&cited, with_ids),
+                cite::Output::Markdown => cite::markdown(&cited, with_ids),
+                // A whole page, to open in a browser and copy from, or to
+                // hand out; the browser's copy takes the fragment alone.
+                _ => crate::page::whole(
+                    &format!("Quotes and {}", cited.style.heading()),
+                    &cite::html(&cited, with_ids),
+                ),
+            };
+            visible(&text).into_owned()
+        }
+    };
+    Ok(text.into_bytes())
+}
