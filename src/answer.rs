@@ -41,12 +41,12 @@ pub fn select(
 }
 
 /// `show ID...`: the aims named (or the aims of the clauses named), with
-/// where their clauses stand in their instrument; with `context`, the
+/// where their clauses stand in their instrument; `with_context`, also the
 /// sentence of the source around each quote.
 pub fn show(
     content: &Content,
     ids: &[String],
-    context: bool,
+    with_context: bool,
 ) -> Result<(Vec<Hit>, Listing), UsageError> {
     let hits: Vec<Hit> = query::find(content, ids)?
         .into_iter()
@@ -60,10 +60,35 @@ pub fn show(
     listing
         .notes
         .extend(listing::position_notes(content, &hits));
-    if context {
+    if with_context {
         listing::add_context(content, &mut listing, &hits);
     }
     Ok((hits, listing))
+}
+
+/// The aims `ids` name, and the sources they quote, in the order of their
+/// first aim.
+fn quoted(content: &Content, ids: &[String]) -> Result<(Vec<usize>, Vec<usize>), UsageError> {
+    let aims = query::find(content, ids)?;
+    let mut sources: Vec<usize> = Vec::new();
+    for &aim in &aims {
+        let source = content.aims[aim].source.index();
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
+    Ok((aims, sources))
+}
+
+/// What `cite ID... --format json` prints, as a JSON value: the style, each
+/// quote with its id, locator and citation, and the references.
+pub fn cite_json(
+    content: &Content,
+    ids: &[String],
+    style: cite::Style,
+) -> Result<serde_json::Value, UsageError> {
+    let (aims, sources) = quoted(content, ids)?;
+    Ok(cite::json(&cite::cited(content, &aims, &sources, style)))
 }
 
 /// `cite ID...`: each aim's quote with its citation and the references, in
@@ -84,15 +109,7 @@ pub fn cite(
         }
         .into());
     }
-    let aims = query::find(content, ids)?;
-    // The sources cited, in the order of their first aim.
-    let mut sources: Vec<usize> = Vec::new();
-    for &aim in &aims {
-        let source = content.aims[aim].source.index();
-        if !sources.contains(&source) {
-            sources.push(source);
-        }
-    }
+    let (aims, sources) = quoted(content, ids)?;
     let text = match format {
         cite::Output::Bibtex => {
             let sources: Vec<&Source> = sources.iter().map(|&s| &content.sources[s]).collect();

@@ -14,6 +14,7 @@ use crate::cli::{self, Command, FilterArgs, HandoutArgs, OutputArgs};
 use crate::config::Config;
 use crate::content::{self, Origin};
 use crate::listing::{self, Facet, Listing};
+use crate::mcp;
 use crate::model::Content;
 use crate::output::{self, Format};
 use crate::pager::Screen;
@@ -24,6 +25,10 @@ use crate::suggest::{Hint, UsageError};
 /// Runs `command` on the content from `origin`, printing to stdout (through
 /// the pager when it is long); `None` is `aims` alone.
 pub fn run(command: Option<Command>, origin: Origin, config: &Config) -> anyhow::Result<()> {
+    if matches!(command, Some(Command::Mcp)) {
+        // Stdout is the protocol's alone: no screen, and never a pager.
+        return mcp::serve(&origin);
+    }
     let mut out = Screen::new(config);
     let Some(command) = command else {
         out.write_all(cli::SHORT_HELP.as_bytes())?;
@@ -84,6 +89,8 @@ pub fn run(command: Option<Command>, origin: Origin, config: &Config) -> anyhow:
             print(&mut out, &listing, output, config, true)
         }
         Command::Browse { filters, output } => browse(&mut out, &origin, filters, output, config),
+        // Served before the screen was set up; the same answer here.
+        Command::Mcp => mcp::serve(&origin),
         Command::Completions { shell } => completions(&mut out, &origin, shell),
         Command::Man => man(&mut out),
         Command::Schema => schema(&mut out),

@@ -9,6 +9,7 @@
 //! | module | owns |
 //! | --- | --- |
 //! | `app` | one function per command, over the settings and the content |
+//! | `mcp` | `aims mcp`: the tools, resources and prompt an assistant gets over MCP (rmcp, stdio), answering through `answer` |
 //! | `browse` | the interactive browser: its state and keys, its screens, the terminal |
 //! | `pager` | where output goes: stdout, or the pager when it is long |
 //! | `shell` | the command line as shells and `man` see it: completions, man page |
@@ -31,7 +32,9 @@
 //! | `text` | what a content's strings may hold, and text made safe for a terminal |
 //!
 //! `main` (`src/main.rs`) sits on top. Only `main`, `app`, `shell` and `cli`
-//! know the command line (clap): the rest takes plain values.
+//! know the command line (clap): the rest takes plain values. `mcp` is a
+//! second front door beside the command line: `app` hands it the content's
+//! origin, and it answers through `answer` as `app` does.
 //!
 //! # The path of a query
 //!
@@ -63,6 +66,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod listing;
+pub mod mcp;
 pub mod model;
 pub mod output;
 pub mod page;
