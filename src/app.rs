@@ -318,7 +318,8 @@ fn cite(
         .into());
     }
     let content = content::load(origin)?;
-    out.write_all(&answer::cite(&content, ids, (style, format), with_ids)?)?;
+    let citing = answer::Citing::new(&content, ids, style)?;
+    out.write_all(&citing.output(format, with_ids)?)?;
     done(out)
 }
 

@@ -71,7 +71,6 @@ pub fn serve(origin: &Origin) -> anyhow::Result<()> {
         name: origin.to_string(),
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
         .enable_time()
         .build()
         .context("cannot start the MCP server")?;
@@ -84,7 +83,9 @@ pub fn serve(origin: &Origin) -> anyhow::Result<()> {
 
 /// One session, from its start to the end of the input.
 async fn session(server: Server) -> anyhow::Result<()> {
-    let running = match server.serve(rmcp::transport::io::stdio_pipes()).await {
+    // The standard streams as tokio reads and writes any: through its
+    // blocking pool, with no I/O driver to carry.
+    let running = match server.serve(rmcp::transport::io::stdio()).await {
         Ok(running) => running,
         // The input ended before a session began: nothing was asked.
         Err(ServerInitializeError::ConnectionClosed(_)) => return Ok(()),

@@ -213,9 +213,9 @@ impl Tool {
                 needs_ids(&input.ids)?;
                 let style = value("style", &input.style, &cite::Style::ALL, |s| s.name())?;
                 let format = value("format", &input.format, &CITE_FORMATS, |f| f.0)?.1;
-                let structured = answer::cite_json(content, &input.ids, style)?;
-                let text = answer::cite(content, &input.ids, (style, format), false)?;
-                Ok((structured, String::from_utf8_lossy(&text).into_owned()))
+                let citing = answer::Citing::new(content, &input.ids, style)?;
+                let text = citing.output(format, false)?;
+                Ok((citing.json(), String::from_utf8_lossy(&text).into_owned()))
             }
             Tool::Facets => {
                 let input: FacetsInput = self.arguments(arguments)?;
