@@ -597,3 +597,24 @@ fn the_content_flag_and_variable_apply_and_a_broken_content_is_reported_as_the_c
     );
     assert_eq!(code, 1);
 }
+
+#[test]
+fn the_readme_exchange_is_what_the_server_answers() {
+    let readme = std::fs::read_to_string("README.md").expect("the README");
+    let sent: Vec<Value> = readme
+        .lines()
+        .filter_map(|line| line.strip_prefix("→ "))
+        .map(|line| serde_json::from_str(line).expect("a JSON-RPC line"))
+        .collect();
+    let shown: Vec<Value> = readme
+        .lines()
+        .filter_map(|line| line.strip_prefix("← "))
+        .map(|line| serde_json::from_str(line).expect("a JSON-RPC line"))
+        .collect();
+    assert!(!sent.is_empty() && sent.len() == shown.len());
+    let session = session(&[], &[], &sent);
+    for answer in shown {
+        let id = answer["id"].as_u64().expect("an id");
+        assert_eq!(session.answer(id), &answer, "request {id}");
+    }
+}

@@ -654,3 +654,124 @@ fn values<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::
         .map(str::to_owned)
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_tool_is_found_by_its_name_and_only_by_it() {
+        for tool in Tool::ALL {
+            assert_eq!(Tool::named(tool.name()), Some(tool));
+        }
+        for name in ["Search", "serch", "", "cite "] {
+            assert_eq!(Tool::named(name), None, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn filter_values_are_a_list_or_one_value_split_at_commas_as_typed() {
+        let filters = |arguments: Value| -> Result<Vec<String>, String> {
+            serde_json::from_value::<ListInput>(arguments)
+                .map(|input| input.domain)
+                .map_err(|err| err.to_string())
+        };
+        for (arguments, expected) in [
+            (json!({}), Ok(vec![])),
+            (json!({"domain": "transport"}), Ok(vec!["transport"])),
+            (
+                json!({"domain": ["trade", "economy"]}),
+                Ok(vec!["trade", "economy"]),
+            ),
+            (
+                json!({"domain": "trade,economy"}),
+                Ok(vec!["trade", "economy"]),
+            ),
+            (json!({"domain": ["a,b", "c"]}), Ok(vec!["a", "b", "c"])),
+            (
+                json!({"domain": 5}),
+                Err("invalid type: integer `5`, expected a string or a list of strings"),
+            ),
+            (
+                json!({"domain": [5]}),
+                Err("invalid type: integer `5`, expected a string"),
+            ),
+        ] {
+            let expected = expected
+                .map(|values| values.into_iter().map(str::to_owned).collect())
+                .map_err(str::to_owned);
+            assert_eq!(filters(arguments.clone()), expected, "{arguments}");
+        }
+    }
+
+    #[test]
+    fn ids_and_words_are_never_split_at_commas() {
+        let input: ShowInput = serde_json::from_value(json!({"ids": "a,b"})).expect("one id");
+        assert_eq!(input.ids, ["a,b"]);
+        let input: SearchInput =
+            serde_json::from_value(json!({"words": ["rule of law", "x,y"], "domain": "a,b"}))
+                .expect("words and a filter");
+        assert_eq!(input.words, ["rule of law", "x,y"]);
+        assert_eq!(input.filters.domain, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_value_is_matched_ignoring_case_or_refused_with_the_closest() {
+        let names = |style: &cite::Style| style.name();
+        assert_eq!(
+            value("style", " APA ", &cite::Style::ALL, names).ok(),
+            Some(cite::Style::Apa)
+        );
+        let refused = value("style", "chicgo", &cite::Style::ALL, names).unwrap_err();
+        assert_eq!(refused.message, "invalid value `chicgo` for `style`");
+        let said: Vec<String> = refused.hints.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            ["did you mean `chicago`?", "valid values: mla, apa, chicago"]
+        );
+    }
+
+    #[test]
+    fn a_records_schema_requires_every_field_but_the_optional_ones() {
+        let schema = records(AIM, &["score", "context"]);
+        let required: Vec<&str> = schema["items"]["required"]
+            .as_array()
+            .expect("required")
+            .iter()
+            .map(|name| name.as_str().expect("a name"))
+            .collect();
+        assert_eq!(
+            required,
+            [
+                "id", "title", "quote", "source", "citation", "clause", "pillars", "domains"
+            ]
+        );
+        let properties = schema["items"]["properties"]
+            .as_object()
+            .expect("properties");
+        assert_eq!(properties.len(), AIM.len());
+        assert_eq!(properties["clause"]["type"], json!(["string", "null"]));
+        assert_eq!(properties["score"]["type"], "number");
+        assert_eq!(schema["items"]["additionalProperties"], false);
+    }
+
+    #[test]
+    fn an_unknown_argument_is_refused_with_the_closest_the_tool_takes() {
+        let arguments = |value: Value| match value {
+            Value::Object(object) => object,
+            _ => unreachable!("an object"),
+        };
+        let refused = Tool::Cite
+            .arguments::<CiteInput>(arguments(json!({"ids": ["x"], "styel": "apa"})))
+            .unwrap_err();
+        assert_eq!(refused.message, "`cite` takes no argument `styel`");
+        assert_eq!(refused.hints[0], Hint::DidYouMean(vec!["style".to_owned()]));
+        let taken = Tool::Cite
+            .arguments::<CiteInput>(arguments(json!({"ids": ["x"]})))
+            .expect("the defaults");
+        assert_eq!(
+            (taken.style.as_str(), taken.format.as_str()),
+            ("mla", "text")
+        );
+    }
+}
