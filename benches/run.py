@@ -4,6 +4,7 @@
     python3 benches/run.py            # about 10 minutes on 2 cores
     python3 benches/run.py --quick    # fewer runs, no million: a smoke test
     python3 benches/run.py --hostile  # only the hostile inputs, about a minute
+    python3 benches/run.py --mcp      # only the MCP session, a few seconds
 
 Needs hyperfine, jq and /usr/bin/time (Debian: apt-get install hyperfine jq
 time) and tomlq (pip install yq). The machine is shared and noisy, so every
@@ -166,6 +167,23 @@ def hostile_met(results):
     return all(r["times"][0] <= 1 and r["growth"] <= HOSTILE_GROWTH for r in results.values())
 
 
+def replace_section(lines):
+    """Rewrites the section of RESULTS.md that `lines` make (its heading
+    first), leaving the others as they were measured; appends it if absent."""
+    path = ROOT / "benches" / "RESULTS.md"
+    text = path.read_text()
+    heading = "\n" + lines[0] + "\n"
+    section = "\n".join(lines) + "\n"
+    if heading in text:
+        before, rest = text.split(heading, 1)
+        after = rest.split("\n## ", 1)
+        text = before + "\n" + section + ("\n## " + after[1] if len(after) > 1 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text)
+    print(section)
+
+
 def only_hostile(args):
     """`--hostile`: measures the hostile inputs alone, and rewrites their
     section of RESULTS.md, leaving the rest as it was measured."""
@@ -173,12 +191,86 @@ def only_hostile(args):
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     BENCH.mkdir(parents=True, exist_ok=True)
     results = hostile(2 if args.quick else 5, args.quick)
-    path = ROOT / "benches" / "RESULTS.md"
-    text = path.read_text()
-    kept = text.split("\n## Hostile inputs\n")[0].rstrip("\n")
-    path.write_text(kept + "\n\n" + "\n".join(hostile_lines(results)) + "\n")
-    print("\n".join(hostile_lines(results)))
+    replace_section(hostile_lines(results))
     if not hostile_met(results):
+        sys.exit("a target was missed: see benches/RESULTS.md")
+
+
+# `aims mcp`: tool calls in one session, over the built-in content, each tool
+# in turn, as an assistant calls them while it drafts.
+MCP_CALLS = 1_000
+MCP_TARGET = 1.0
+MCP_TOOLS = [
+    ("search", {"words": ["trade"]}),
+    ("list", {"domain": ["transport"]}),
+    ("show", {"ids": ["combat-terrorism"]}),
+    ("cite", {"ids": ["combat-terrorism", "human-rights"], "style": "apa"}),
+    ("facets", {}),
+]
+
+
+def mcp_session():
+    """The JSON-RPC lines of one session: the handshake, then `MCP_CALLS`
+    tool calls."""
+    lines = [
+        {"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
+            "protocolVersion": "2025-11-25", "capabilities": {},
+            "clientInfo": {"name": "benches/run.py", "version": "0"}}},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+    ]
+    for n in range(MCP_CALLS):
+        name, arguments = MCP_TOOLS[n % len(MCP_TOOLS)]
+        lines.append({"jsonrpc": "2.0", "id": n + 1, "method": "tools/call",
+                      "params": {"name": name, "arguments": arguments}})
+    return "".join(json.dumps(line) + "\n" for line in lines).encode()
+
+
+def mcp(rounds):
+    """Seconds of a whole session (start, handshake, every call answered, end
+    of input), the median of `rounds`; each answer is checked to be no error."""
+    import time
+
+    session = mcp_session()
+    times = []
+    for r in range(rounds):
+        start = time.perf_counter()
+        out = subprocess.run([str(AIMS), "mcp"], input=session, capture_output=True, check=True, env={
+            **os.environ, "AIMS_CONTENT": ""}).stdout
+        times.append(time.perf_counter() - start)
+        answers = [json.loads(line) for line in out.splitlines()]
+        errors = [a for a in answers if "error" in a or a.get("result", {}).get("isError")]
+        if len(answers) != MCP_CALLS + 1 or errors:
+            sys.exit(f"aims mcp answered {len(answers)} of {MCP_CALLS + 1} requests, errors: {errors[:1]}")
+    return statistics.median(times)
+
+
+def mcp_lines(seconds, rounds):
+    return [
+        "## MCP",
+        "",
+        f"`aims mcp` over the built-in content: one session of the handshake and {MCP_CALLS:,} tool",
+        "calls, the five tools in turn (`search trade`, `list` a domain, `show` an aim, `cite` two",
+        "aims in APA, every `facets`), written at once to its stdin; from the start of the process",
+        f"to the last answer and the end, the median of {rounds} runs. Target: under {MCP_TARGET:.0f} s in all.",
+        f"Measured on {datetime.date.today().isoformat()} at "
+        f"{run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT).strip()}; `run.py --mcp` measures "
+        "this section alone and rewrites it.",
+        "",
+        "| calls | session | per call | met |",
+        "| --- | --- | --- | --- |",
+        f"| {MCP_CALLS:,} | {ms(seconds)} | {seconds / MCP_CALLS * 1e6:.0f} µs "
+        f"| {'yes' if seconds < MCP_TARGET else '**no**'} |",
+    ]
+
+
+def only_mcp(args):
+    """`--mcp`: measures the MCP session alone, and rewrites its section."""
+    print("building aims (release)", flush=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    rounds = 3 if args.quick else 10
+    seconds = mcp(rounds)
+    replace_section(mcp_lines(seconds, rounds))
+    if seconds >= MCP_TARGET:
         sys.exit("a target was missed: see benches/RESULTS.md")
 
 
@@ -208,7 +300,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, and no million")
     parser.add_argument("--hostile", action="store_true", help="only the hostile inputs")
+    parser.add_argument("--mcp", action="store_true", help="only the MCP session")
     args = parser.parse_args()
+    if args.mcp:
+        return only_mcp(args)
     need("hyperfine", "apt-get install hyperfine")
     if args.hostile:
         return only_hostile(args)
@@ -360,11 +455,15 @@ def main():
          f"{ranked['jq/search']:.1f}x"),
     ]
     hostile_results = hostile(rounds, args.quick)
+    print("aims mcp", flush=True)
+    mcp_rounds = 3 if args.quick else 10
+    mcp_seconds = mcp(mcp_rounds)
     write_results(builtin, scaled, styled, ranked, targets, rounds, args.quick)
+    replace_section(hostile_lines(hostile_results))
+    replace_section(mcp_lines(mcp_seconds, mcp_rounds))
     path = ROOT / "benches" / "RESULTS.md"
-    path.write_text(path.read_text() + "\n" + "\n".join(hostile_lines(hostile_results)) + "\n")
     print(path.read_text())
-    if not all(ok for _, ok, _ in targets) or not hostile_met(hostile_results):
+    if not all(ok for _, ok, _ in targets) or not hostile_met(hostile_results) or mcp_seconds >= MCP_TARGET:
         sys.exit("a target was missed: see benches/RESULTS.md")
 
 

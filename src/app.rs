@@ -7,23 +7,28 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap_complete::Shell;
 
+use crate::answer;
 use crate::browse::{self, Browser};
 use crate::cite;
 use crate::cli::{self, Command, FilterArgs, HandoutArgs, OutputArgs};
 use crate::config::Config;
 use crate::content::{self, Origin};
 use crate::listing::{self, Facet, Listing};
-use crate::model::{Content, Source};
+use crate::mcp;
+use crate::model::Content;
 use crate::output::{self, Format};
 use crate::pager::Screen;
 use crate::query::{self, Query};
 use crate::shell;
 use crate::suggest::{Hint, UsageError};
-use crate::text::{json_safe, visible};
 
 /// Runs `command` on the content from `origin`, printing to stdout (through
 /// the pager when it is long); `None` is `aims` alone.
 pub fn run(command: Option<Command>, origin: Origin, config: &Config) -> anyhow::Result<()> {
+    if matches!(command, Some(Command::Mcp)) {
+        // Stdout is the protocol's alone: no screen, and never a pager.
+        return mcp::serve(&origin);
+    }
     let mut out = Screen::new(config);
     let Some(command) = command else {
         out.write_all(cli::SHORT_HELP.as_bytes())?;
@@ -84,6 +89,8 @@ pub fn run(command: Option<Command>, origin: Origin, config: &Config) -> anyhow:
             print(&mut out, &listing, output, config, true)
         }
         Command::Browse { filters, output } => browse(&mut out, &origin, filters, output, config),
+        // Served before the screen was set up; the same answer here.
+        Command::Mcp => mcp::serve(&origin),
         Command::Completions { shell } => completions(&mut out, &origin, shell),
         Command::Man => man(&mut out),
         Command::Schema => schema(&mut out),
@@ -134,10 +141,12 @@ fn list(
     config: &Config,
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
-    let query = Query::resolve(&content, &filters.into_filters(), words)?;
-    let (hits, answer) = query::select_with(&content, &query);
-    let mut listing = listing::aims(&content, &hits, query.ranks());
-    listing.marks = query.marks();
+    let answer::Selected {
+        query,
+        hits,
+        answer: answered,
+        mut listing,
+    } = answer::select(&content, &filters.into_filters(), words)?;
     if let Some(facet) = handout.group_by {
         listing.groups = Some(listing::groups(&content, &hits, facet));
     }
@@ -165,7 +174,7 @@ fn list(
         if !next.is_empty() {
             out.note(format!("see also: {}", next.join(", ")));
         }
-        if let query::Answer::Some(apart) = &answer {
+        if let query::Answer::Some(apart) = &answered {
             let apart: Vec<String> = apart
                 .iter()
                 .map(|w| format!("`{}`", crate::suggest::shown(w)))
@@ -260,22 +269,7 @@ fn show(
     config: &Config,
 ) -> anyhow::Result<()> {
     let content = content::load(origin)?;
-    let found = query::find(&content, ids)?;
-    let hits: Vec<query::Hit> = found
-        .into_iter()
-        .map(|aim| query::Hit {
-            aim,
-            score: None,
-            via: Vec::new(),
-        })
-        .collect();
-    let mut listing = listing::aims(&content, &hits, false);
-    listing
-        .notes
-        .extend(listing::position_notes(&content, &hits));
-    if with_context {
-        listing::add_context(&content, &mut listing, &hits);
-    }
+    let (hits, mut listing) = answer::show(&content, ids, with_context)?;
     if let Some(facet) = handout.group_by {
         listing.groups = Some(listing::groups(&content, &hits, facet));
     }
@@ -323,62 +317,9 @@ fn cite(
         }
         .into());
     }
-    if with_ids && matches!(format, cite::Output::Bibtex | cite::Output::CslJson) {
-        return Err(UsageError {
-            message: "--ids heads quotes, and a reference manager's entries hold none".to_owned(),
-            hints: vec![Hint::Say(
-                "leave out --ids, or use --format text, markdown, html, docx or json".to_owned(),
-            )],
-        }
-        .into());
-    }
     let content = content::load(origin)?;
-    let aims = query::find(&content, ids)?;
-    // The sources cited, in the order of their first aim.
-    let mut sources: Vec<usize> = Vec::new();
-    for &aim in &aims {
-        let source = content.aims[aim].source.index();
-        if !sources.contains(&source) {
-            sources.push(source);
-        }
-    }
-    let text = match format {
-        cite::Output::Bibtex => {
-            let sources: Vec<&Source> = sources.iter().map(|&s| &content.sources[s]).collect();
-            cite::bibtex(&sources)
-        }
-        cite::Output::CslJson => {
-            let items: Vec<serde_json::Value> = sources
-                .iter()
-                .map(|&s| cite::csl_json(&content.sources[s]))
-                .collect();
-            json_safe(&serde_json::to_string_pretty(&items)?).into_owned() + "\n"
-        }
-        cite::Output::Json => {
-            let cited = cite::cited(&content, &aims, &sources, style);
-            json_safe(&serde_json::to_string_pretty(&cite::json(&cited))?).into_owned() + "\n"
-        }
-        cite::Output::Docx => {
-            let cited = cite::cited(&content, &aims, &sources, style);
-            out.write_all(&cite::docx(&cited, with_ids))?;
-            return done(out);
-        }
-        cite::Output::Text | cite::Output::Markdown | cite::Output::Html => {
-            let cited = cite::cited(&content, &aims, &sources, style);
-            let text = match format {
-                cite::Output::Text => cite::text(&cited, with_ids),
-                cite::Output::Markdown => cite::markdown(&cited, with_ids),
-                // A whole page, to open in a browser and copy from, or to
-                // hand out; the browser's copy takes the fragment alone.
-                _ => crate::page::whole(
-                    &format!("Quotes and {}", cited.style.heading()),
-                    &cite::html(&cited, with_ids),
-                ),
-            };
-            visible(&text).into_owned()
-        }
-    };
-    out.write_all(text.as_bytes())?;
+    let citing = answer::Citing::new(&content, ids, style)?;
+    out.write_all(&citing.output(format, with_ids)?)?;
     done(out)
 }
 

@@ -96,7 +96,7 @@ More:
 ";
 
 /// Each command's options are built only when it runs (or its help is
-/// shown): building all fourteen commands' at every start cost a tenth of the
+/// shown): building all fifteen commands' at every start cost a tenth of the
 /// instructions of a query on the built-in content, and an eighth of its page
 /// faults.
 #[derive(Debug, Subcommand)]
@@ -313,6 +313,20 @@ back, then quits; Ctrl-C quits. Needs a terminal.")]
         #[command(flatten)]
         output: OutputArgs,
     },
+
+    /// Serve the aims to AI assistants over the Model Context Protocol, on stdio
+    #[command(help_template = HELP, after_help = "\
+Examples:
+  aims mcp                                    the built-in content
+  aims --content my-aims.toml mcp             a content file of your own
+
+An assistant (Claude Desktop, VS Code, and others) starts it and speaks MCP
+(JSON-RPC, a message a line) on its stdin and stdout. Its tools search, list,
+show, cite and facets answer as the commands of those names do, with the
+records of --format json; the sources and the content file are resources, and
+a prompt drafts a paragraph of a position paper that quotes through the tools.
+It ends at the end of its input. The README shows the configuration to add.")]
+    Mcp,
 
     /// Print a shell completion script that knows the content's ids
     #[command(help_template = HELP, after_help = "\

@@ -869,6 +869,13 @@ fn objects<'a>(listing: &'a Listing, keys: &'a [(usize, &'a str)]) -> Vec<Object
         .collect()
 }
 
+/// The records `--format json` prints, as a JSON value: an object per row,
+/// with the listing's keys in their order (the MCP server's structured
+/// output, equal to what `json` prints).
+pub fn records(listing: &Listing) -> serde_json::Result<serde_json::Value> {
+    serde_json::to_value(objects(listing, &keys(listing)))
+}
+
 fn json(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     let json = serde_json::to_string_pretty(&objects(listing, &keys(listing)))?;
     writeln!(out, "{}", json_safe(&json))

@@ -12,6 +12,8 @@ pub use docx::docx;
 pub use export::{bibtex, csl_json};
 pub use write::{html, json, markdown, text};
 
+use std::sync::OnceLock;
+
 use hayagriva::citationberg::{FontStyle, FontWeight};
 use hayagriva::citationberg::{IndependentStyle, Locale, Style as CslStyle};
 use hayagriva::types::{Date, EntryType, FormatString, Publisher, QualifiedUrl};
@@ -57,7 +59,15 @@ impl Style {
         }
     }
 
-    fn csl(self) -> IndependentStyle {
+    /// The style, read once a process: `aims mcp` cites again and again,
+    /// and reading a style back costs more than citing with it.
+    fn csl(self) -> &'static IndependentStyle {
+        static READ: [OnceLock<IndependentStyle>; 3] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        READ[self as usize].get_or_init(|| self.read())
+    }
+
+    fn read(self) -> IndependentStyle {
         let bytes: &[u8] = match self {
             Style::Mla => include_bytes!(concat!(env!("OUT_DIR"), "/mla.cbor")),
             Style::Apa => include_bytes!(concat!(env!("OUT_DIR"), "/apa.cbor")),
@@ -73,10 +83,13 @@ impl Style {
 }
 
 /// The locales the styles' terms are looked up in: en-US alone, their default
-/// (build.rs checks it).
-fn locales() -> Vec<Locale> {
-    let en_us = include_bytes!(concat!(env!("OUT_DIR"), "/en-US.cbor"));
-    vec![ciborium::from_reader(en_us.as_slice()).expect("build.rs wrote the en-US locale")]
+/// (build.rs checks it). Read once a process, as the styles are.
+fn locales() -> &'static [Locale] {
+    static READ: OnceLock<Vec<Locale>> = OnceLock::new();
+    READ.get_or_init(|| {
+        let en_us = include_bytes!(concat!(env!("OUT_DIR"), "/en-US.cbor"));
+        vec![ciborium::from_reader(en_us.as_slice()).expect("build.rs wrote the en-US locale")]
+    })
 }
 
 /// What `aims cite` prints.
@@ -154,14 +167,14 @@ fn render(
             .expect("every aim's source is listed");
         driver.citation(CitationRequest::from_items(
             vec![CitationItem::with_entry(&entries[s])],
-            &csl,
-            &locales,
+            csl,
+            locales,
         ));
     }
     let rendered = driver.finish(BibliographyRequest {
-        style: &csl,
+        style: csl,
         locale: None,
-        locale_files: &locales,
+        locale_files: locales,
     });
     let in_text = rendered
         .citations

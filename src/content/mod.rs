@@ -110,6 +110,12 @@ impl std::error::Error for ContentError {}
 /// test`) and by `aims check` (`load_checked`): the tests check it, and its
 /// checks are more than half the instructions of a query on it.
 pub fn load(origin: &Origin) -> anyhow::Result<Content<'static>> {
+    Ok(load_with_text(origin)?.1)
+}
+
+/// `load`, and the text the content was read from: the file as `aims mcp`
+/// serves it, the very bytes its answers come from.
+pub fn load_with_text(origin: &Origin) -> anyhow::Result<(&'static str, Content<'static>)> {
     let checks = match origin {
         Origin::Builtin => cfg!(debug_assertions),
         Origin::File { .. } => true,
@@ -119,15 +125,16 @@ pub fn load(origin: &Origin) -> anyhow::Result<Content<'static>> {
 
 /// `load`, checking the built-in content too: what `aims check` reports on.
 pub fn load_checked(origin: &Origin) -> anyhow::Result<Content<'static>> {
-    load_with(origin, true)
+    Ok(load_with(origin, true)?.1)
 }
 
-fn load_with(origin: &Origin, checks: bool) -> anyhow::Result<Content<'static>> {
+fn load_with(origin: &Origin, checks: bool) -> anyhow::Result<(&'static str, Content<'static>)> {
     let text: &'static str = match origin {
         Origin::Builtin => BUILTIN_TEXT,
         Origin::File { path, from_env } => Box::leak(read(path, *from_env)?.into_boxed_str()),
     };
-    parse_and_resolve(origin, text, checks).map_err(anyhow::Error::new)
+    let content = parse_and_resolve(origin, text, checks).map_err(anyhow::Error::new)?;
+    Ok((text, content))
 }
 
 /// Reads a content file the user named, saying so where the environment named it.
