@@ -544,22 +544,18 @@ pub fn filter(content: &Content, candidates: &[usize], terms: &Terms, all: bool)
 /// (ties in the order given), each with its score. The candidates are the
 /// collection: how rare a word is, and how long a field, is reckoned among them.
 pub fn rank(content: &Content, candidates: &[usize], terms: &Terms) -> Vec<(usize, f64)> {
-    let texts = Texts::new(content);
-    let mut scan = Scan::new(terms);
-    score(
-        candidates,
-        terms,
-        candidates
-            .iter()
-            .map(|&i| scan.counts(&PARTS.map(|part| texts.of(&content.aims[i], part)))),
-        true,
-    )
+    ranked(content, candidates, terms, true)
 }
 
 /// The aims of `candidates` that hold any pattern of `terms`, best first by
-/// BM25F over the patterns each holds, each with its score and which
-/// patterns it holds: the answer when no aim holds them all.
+/// BM25F over the patterns each holds, each with its score: the answer when
+/// no aim holds them all.
 pub fn rank_some(content: &Content, candidates: &[usize], terms: &Terms) -> Vec<(usize, f64)> {
+    ranked(content, candidates, terms, false)
+}
+
+/// The candidates holding every pattern (any, unless `all`), scored.
+fn ranked(content: &Content, candidates: &[usize], terms: &Terms, all: bool) -> Vec<(usize, f64)> {
     let texts = Texts::new(content);
     let mut scan = Scan::new(terms);
     score(
@@ -568,7 +564,7 @@ pub fn rank_some(content: &Content, candidates: &[usize], terms: &Terms) -> Vec<
         candidates
             .iter()
             .map(|&i| scan.counts(&PARTS.map(|part| texts.of(&content.aims[i], part)))),
-        false,
+        all,
     )
 }
 
