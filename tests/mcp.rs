@@ -459,6 +459,13 @@ fn malformed_requests_get_json_rpc_errors_and_the_session_goes_on() {
         .to_string(),
         request(5, "prompts/get", &json!({"name": "position-paper"})).to_string(),
         request(6, "ping", &json!({})).to_string(),
+        // A topic of spaces is no topic.
+        request(
+            7,
+            "prompts/get",
+            &json!({"name": "position-paper", "arguments": {"topic": "  "}}),
+        )
+        .to_string(),
     ];
     let session = session_raw(&[], &[], &(lines.join("\n") + "\n"));
     assert_eq!(session.code, 0, "{}", session.stderr);
@@ -486,8 +493,9 @@ fn malformed_requests_get_json_rpc_errors_and_the_session_goes_on() {
     );
     assert_eq!(session.error(5)["code"], -32602);
     assert_eq!(session.result(6), &json!({}));
-    // Answered once each: the initialize, the Invalid Request, five requests.
-    assert_eq!(session.messages.len(), 7, "{:?}", session.messages);
+    assert_eq!(session.error(7), session.error(5));
+    // Answered once each: the initialize, the Invalid Request, six requests.
+    assert_eq!(session.messages.len(), 8, "{:?}", session.messages);
 }
 
 #[test]
