@@ -388,6 +388,8 @@ fn an_unknown_id_or_value_is_a_tool_error_with_the_closest_as_the_cli_says() {
             call(7, "facets", &json!({"facet": "pilars"})),
             // The session goes on after each.
             call(8, "show", &json!({"ids": ["combat-terrorism"]})),
+            call(9, "show", &json!({"ids": []})),
+            call(10, "cite", &json!({"ids": []})),
         ],
     );
     assert_eq!(session.code, 0, "{}", session.stderr);
@@ -438,6 +440,14 @@ fn an_unknown_id_or_value_is_a_tool_error_with_the_closest_as_the_cli_says() {
         tool_error(7)
     );
     assert_eq!(session.result(8)["isError"], false);
+    // No id at all, as `aims show` with none is refused.
+    for id in [9, 10] {
+        assert!(
+            tool_error(id).starts_with("aims: error: `ids` names no aim\n"),
+            "{}",
+            tool_error(id)
+        );
+    }
 }
 
 #[test]
