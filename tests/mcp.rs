@@ -636,3 +636,26 @@ fn the_readme_exchange_is_what_the_server_answers() {
         assert_eq!(session.answer(id), &answer, "request {id}");
     }
 }
+
+#[test]
+fn an_empty_list_says_only_that_and_an_empty_search_what_the_content_holds() {
+    let session = session(
+        &[],
+        &[],
+        &[
+            call(
+                1,
+                "list",
+                &json!({"domain": ["transport"], "pillar": ["language"]}),
+            ),
+            call(2, "search", &json!({"words": ["zzyzx"]})),
+        ],
+    );
+    assert_eq!(session.code, 0, "{}", session.stderr);
+    assert_eq!(text(session.result(1)), "no aims match\n");
+    assert!(
+        text(session.result(2)).contains("the content holds 29 aims"),
+        "{}",
+        text(session.result(2))
+    );
+}
