@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use crate::cite::{self, Mark, Quoted, Rich};
+use crate::cite::{self, Mark, Quoted};
 use crate::listing::{Field, Group, Listing};
 use crate::model::{Aim, Content};
 use crate::query::Hit;
@@ -163,13 +163,18 @@ pub fn handout(
     if !cited.notes.is_empty() {
         body.push_str("<h2>Notes</h2>\n<ol class=\"notes\">\n");
         for (n, note) in cited.notes.iter().enumerate() {
-            let _ = writeln!(body, "<li id=\"note-{}\">{}</li>", n + 1, rich(note));
+            let _ = writeln!(
+                body,
+                "<li id=\"note-{}\">{}</li>",
+                n + 1,
+                cite::rich_html(note)
+            );
         }
         body.push_str("</ol>\n");
     }
     let _ = writeln!(body, "<h2>{}</h2>", cited.style.heading());
     for reference in &cited.references {
-        let _ = writeln!(body, "<p class=\"ref\">{}</p>", rich(reference));
+        let _ = writeln!(body, "<p class=\"ref\">{}</p>", cite::rich_html(reference));
     }
     footer(&mut body, notes);
     document(heading, &body, Layout::Reading)
@@ -180,7 +185,7 @@ pub fn handout(
 fn article(content: &Content, aim: &Aim, cited: &Quoted, anchor: &str) -> String {
     let (quote, end) = cited.around_mark();
     let mark = match &cited.mark {
-        Mark::InText(in_text) => format!(" {}{end}", rich(in_text)),
+        Mark::InText(in_text) => format!(" {}{end}", cite::rich_html(in_text)),
         Mark::Note(n) => format!("<sup><a href=\"#note-{n}\" id=\"mark-{n}\">{n}</a></sup>"),
     };
     // Where it stands, then what it is tagged with, if anything.
@@ -318,31 +323,6 @@ fn footer(body: &mut String, notes: &[String]) {
         let _ = writeln!(body, "<p>Note: {}</p>", escape(note));
     }
     body.push_str("</footer>\n");
-}
-
-/// Rendered citation text as HTML: italics, and links with their address
-/// printed after them on paper where the text does not already show it.
-fn rich(rich: &Rich) -> String {
-    let mut out = String::new();
-    for span in rich {
-        let mut text = escape(&span.text);
-        if let Some(link) = &span.link {
-            let class = if *link == span.text {
-                ""
-            } else {
-                " class=\"shown\""
-            };
-            text = format!("<a href=\"{}\"{class}>{text}</a>", escape(link));
-        }
-        if span.bold {
-            text = format!("<b>{text}</b>");
-        }
-        if span.italic {
-            text = format!("<i>{text}</i>");
-        }
-        out.push_str(&text);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ mod write;
 
 pub use docx::docx;
 pub use export::{bibtex, csl_json};
-pub use write::{html, json, markdown, text};
+pub use write::{html, json, markdown, rich_html, text};
 
 use std::sync::OnceLock;
 

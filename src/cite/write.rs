@@ -165,12 +165,20 @@ fn rich_markdown(rich: &Rich) -> String {
     out
 }
 
-fn rich_html(rich: &Rich) -> String {
+/// Rendered text as HTML: italics, bold, and links; a link whose text is
+/// not its address is marked `shown`, for a print stylesheet to print the
+/// address after it (see `page`).
+pub fn rich_html(rich: &Rich) -> String {
     let mut out = String::new();
     for span in rich {
         let mut text = escape(&span.text);
         if let Some(link) = &span.link {
-            text = format!("<a href=\"{}\">{text}</a>", escape(link));
+            let class = if *link == span.text {
+                ""
+            } else {
+                " class=\"shown\""
+            };
+            text = format!("<a href=\"{}\"{class}>{text}</a>", escape(link));
         }
         if span.bold {
             text = format!("<b>{text}</b>");
@@ -209,6 +217,25 @@ mod tests {
     #[test]
     fn note_numbers_are_superscript() {
         assert_eq!(superscript(1_234_567_890), "¹²³⁴⁵⁶⁷⁸⁹⁰");
+    }
+
+    #[test]
+    fn a_link_that_hides_its_address_is_marked_to_print_it() {
+        let link = |text: &str| {
+            vec![Span {
+                text: text.into(),
+                link: Some("https://a.org/x".into()),
+                ..Span::default()
+            }]
+        };
+        assert_eq!(
+            rich_html(&link("the page")),
+            "<a href=\"https://a.org/x\" class=\"shown\">the page</a>"
+        );
+        assert_eq!(
+            rich_html(&link("https://a.org/x")),
+            "<a href=\"https://a.org/x\">https://a.org/x</a>"
+        );
     }
 
     #[test]
